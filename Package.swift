@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+// citylab: an event-sourced system for the CityLab conference and the Summer Scholars program.
+// No package dependencies: Foundation, Dispatch, Glibc and libpq (through CLibPQ) only.
+import PackageDescription
+
+let package = Package(
+    name: "citylab",
+    products: [
+        .executable(name: "citylab", targets: ["citylab"]),
+        .executable(name: "citylab-bench", targets: ["citylab-bench"]),
+    ],
+    targets: [
+        // C shims
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ"),
+        .target(name: "CLinux", path: "Sources/CLinux"),
+
+        // Libraries that know nothing of citylab
+        .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Sources/Postgres"),
+        .target(name: "HTTP", dependencies: ["CLinux"], path: "Sources/HTTP"),
+        .target(name: "Arguments", path: "Sources/Arguments"),
+
+        // The citylab core
+        .target(name: "Events", path: "events", exclude: ["README.md"]),
+        .target(name: "Domain", dependencies: ["Events"], path: "Sources/Domain"),
+        .target(
+            name: "EventStore",
+            dependencies: ["Postgres", "Events"],
+            path: "Sources/EventStore",
+            resources: [
+                .embedInCode("sql/v001-event-store.sql")
+            ]
+        ),
+        .target(
+            name: "Projections",
+            dependencies: ["Postgres", "EventStore", "Events", "Domain"],
+            path: "projections",
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "Application",
+            dependencies: ["Postgres", "EventStore", "Events", "Domain", "Projections"],
+            path: "Sources/Application"
+        ),
+        .target(name: "ReadAPI", dependencies: ["HTTP", "Projections", "Events"], path: "Sources/ReadAPI"),
+        .executableTarget(
+            name: "citylab",
+            dependencies: ["Arguments", "Application", "ReadAPI", "HTTP", "Postgres", "EventStore", "Events", "Domain", "Projections"],
+            path: "Sources/citylab"
+        ),
+        .executableTarget(
+            name: "citylab-bench",
+            dependencies: ["Application", "Postgres", "EventStore", "Events", "Domain", "Projections"],
+            path: "Sources/citylab-bench"
+        ),
+
+        // Tests
+        .target(name: "TestSupport", dependencies: ["Postgres", "Application", "EventStore"], path: "Tests/Support"),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Events"]),
+        .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "Events", "TestSupport"]),
+        .testTarget(name: "ProjectionsTests", dependencies: ["Projections", "TestSupport"]),
+        .testTarget(name: "ReadAPITests", dependencies: ["ReadAPI", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "citylab"]),
+    ]
+)

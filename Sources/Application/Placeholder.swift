@@ -1,0 +1,1 @@
+// Application: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// Arguments: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// Placeholder so the C target has a translation unit.

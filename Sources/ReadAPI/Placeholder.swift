@@ -1,0 +1,1 @@
+// ReadAPI: placeholder until its first real file lands.

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ArgumentsTestsPlaceholder: XCTestCase {
+    func testPlaceholder() {}
+}

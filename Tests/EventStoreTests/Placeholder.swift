@@ -1,0 +1,5 @@
+import XCTest
+
+final class EventStoreTestsPlaceholder: XCTestCase {
+    func testPlaceholder() {}
+}

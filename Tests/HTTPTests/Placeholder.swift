@@ -1,0 +1,5 @@
+import XCTest
+
+final class HTTPTestsPlaceholder: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ProjectionsTestsPlaceholder: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class ReadAPITestsPlaceholder: XCTestCase {
+    func testPlaceholder() {}
+}
