@@ -1,0 +1,66 @@
+import Events
+
+/// The attendee aggregate (stream `attendee-<id>`): registration and its lifecycle.
+public enum Attendee: Decider {
+    public enum Status: String, Sendable { case registered, checkedIn = "checked-in", cancelled }
+
+    public struct State: Sendable, Equatable {
+        public var registration: AttendeeRegistered?
+        public var status: Status?
+        public var exists: Bool { registration != nil }
+    }
+
+    public static let initialState = State()
+
+    public static func evolve(_ state: State, _ event: any DomainEvent) -> State {
+        var state = state
+        if let registered = event as? AttendeeRegistered {
+            state.registration = registered
+            state.status = .registered
+        }
+        return state
+    }
+
+    public struct Register: Sendable {
+        public var id: AttendeeID, name: String, email: String, role: String
+        public var organization: String?, city: String?, tokenHash: String
+        public init(id: AttendeeID, name: String, email: String, role: String, organization: String?, city: String?, tokenHash: String) {
+            (self.id, self.name, self.email, self.role) = (id, name, email, role)
+            (self.organization, self.city, self.tokenHash) = (organization, city, tokenHash)
+        }
+    }
+
+    /// The streams `register` reads: the edition, the attendee's own stream (must be new)
+    /// and the address's reservation within the edition.
+    public static func emailScope(_ conference: ConferenceID) -> String { conference.rawValue }
+
+    public static func decide(
+        _ command: Register, conference: Conference.State, attendee: State, email claim: EmailClaim.State
+    ) throws(Rejection) -> [PendingEvent] {
+        guard let edition = conference.opened else {
+            throw Rejection("unknown-conference", "no such edition", hint: "open one with 'citylab conference open'")
+        }
+        guard !attendee.exists else {
+            throw Rejection("duplicate-id", "\(command.id) already exists", hint: "choose another --id, or leave --id out")
+        }
+        let name = try Validate.nonEmpty(command.name, "name")
+        let email = try Validate.email(command.email)
+        let role = try Role.parse(command.role)
+        let organization = try Validate.optional(command.organization, "organization")
+        let city = try Validate.optional(command.city, "city")
+        if let holder = claim.holder {
+            throw Rejection(
+                "email-taken", "\(email) is already registered for \(edition.conference) as \(holder)",
+                hint: "use 'citylab attendee reissue-link \(holder)' for a new link, or cancel that registration first")
+        }
+        let scope = emailScope(edition.conference)
+        return [
+            PendingEvent(
+                .attendee(command.id),
+                AttendeeRegistered(
+                    attendee: command.id, conference: edition.conference, name: name, email: email,
+                    role: role.rawValue, organization: organization, city: city, tokenHash: command.tokenHash)),
+            PendingEvent(.emailClaim(scope: scope, email: email), EmailClaimed(scope: scope, email: email, holder: command.id.rawValue)),
+        ]
+    }
+}

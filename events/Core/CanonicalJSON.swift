@@ -1,0 +1,82 @@
+import Foundation
+
+/// The canonical JSON spelling the hash chain covers (documented in events/README.md):
+/// object keys sorted by their UTF-8 bytes, no insignificant white space, integers in
+/// plain decimal, strings as UTF-8 with only `"`, `\` and control characters escaped
+/// (`\b \f \n \r \t`, others as `\u00xx`). Python reproduces it with
+/// `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
+public enum CanonicalJSON {
+    public static func string(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, to: &out)
+        return out
+    }
+
+    /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text.
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(value)
+        return string(try JSONParser.parse(String(decoding: data, as: UTF8.self)))
+    }
+
+    /// Re-spells any JSON text (for example PostgreSQL's `jsonb` output) canonically.
+    public static func canonicalize(_ text: String) throws -> String {
+        string(try JSONParser.parse(text))
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    private static func write(_ value: JSONValue, to out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .string(let s): writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { out += "," }
+                writeString(key, to: &out)
+                out += ":"
+                if let member = members[key] { write(member, to: &out) }
+            }
+            out += "}"
+        }
+    }
+
+    private static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
