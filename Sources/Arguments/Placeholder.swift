@@ -1,1 +1,0 @@
-// Arguments: placeholder until its first real file lands.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class ArgumentsTestsPlaceholder: XCTestCase {
-    func testPlaceholder() {}
-}
