@@ -12,6 +12,9 @@ public struct CommandSpec: Sendable, Equatable {
   public let subcommands: [CommandSpec]
   /// Full command lines, shown unwrapped under `EXAMPLES:` so they stay copyable.
   public let examples: [String]
+  /// A group that also runs by itself when no subcommand is named (`citylab events` prints
+  /// the log, `citylab events export` exports it). Its own options apply to that run.
+  public let isRunnable: Bool
 
   public init(
     _ name: String,
@@ -20,7 +23,8 @@ public struct CommandSpec: Sendable, Equatable {
     arguments: [ArgumentSpec] = [],
     options: [OptionSpec] = [],
     subcommands: [CommandSpec] = [],
-    examples: [String] = []
+    examples: [String] = [],
+    isRunnable: Bool = false
   ) {
     self.name = name
     self.abstract = abstract
@@ -29,6 +33,7 @@ public struct CommandSpec: Sendable, Equatable {
     self.options = options
     self.subcommands = subcommands
     self.examples = examples
+    self.isRunnable = isRunnable
   }
 
   /// The direct subcommand with this exact name.

@@ -27,7 +27,8 @@ struct HelpGenerator {
 
   /// The usage atoms after the command name: `<subcommand>` for a group, else options then arguments.
   private var usageAtoms: [String] {
-    if !command.subcommands.isEmpty { return ["<subcommand>"] }
+    if !command.subcommands.isEmpty && !command.isRunnable { return ["<subcommand>"] }
+    if command.isRunnable { return command.options.map(\.usageToken) + ["[<subcommand>]"] }
     return command.options.map(\.usageToken) + command.arguments.map(\.usageToken)
   }
 

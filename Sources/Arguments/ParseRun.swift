@@ -61,7 +61,9 @@ struct ParseRun {
       }
     }
     if isHelpRequested || isHelpWord { return .help(path: path, isExplicit: true) }
-    if !command.subcommands.isEmpty { return .help(path: path, isExplicit: false) }
+    if !command.subcommands.isEmpty && !command.isRunnable {
+      return .help(path: path, isExplicit: false)
+    }
     let arguments = try bindArguments()
     try checkRequiredOptions()
     var defaults: [String: String] = [:]

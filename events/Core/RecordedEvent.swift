@@ -7,16 +7,20 @@ public struct RecordedEvent: Sendable {
     public let version: Int
     public let type: String
     public let schema: Int
-    /// Canonical JSON of the payload (see events/README.md).
+    /// The payload as JSON text (as stored; `CanonicalJSON.canonicalize` gives the hashed spelling).
     public let data: String
-    /// Canonical JSON of the metadata.
+    /// The metadata as JSON text.
     public let meta: String
-    public let recordedAt: Date
+    /// When it was appended, in the canonical spelling the hash covers: `2026-10-14T13:00:05.123456Z`.
+    public let instant: String
     public let hash: [UInt8]
+
+    /// `instant` as a `Date` (microsecond precision may round in the last digit; use `instant` for exactness).
+    public var recordedAt: Date { Instant.parse(instant) ?? Date(timeIntervalSince1970: 0) }
 
     public init(
         position: Int64, stream: StreamName, version: Int, type: String, schema: Int,
-        data: String, meta: String, recordedAt: Date, hash: [UInt8]
+        data: String, meta: String, instant: String, hash: [UInt8]
     ) {
         self.position = position
         self.stream = stream
@@ -25,7 +29,7 @@ public struct RecordedEvent: Sendable {
         self.schema = schema
         self.data = data
         self.meta = meta
-        self.recordedAt = recordedAt
+        self.instant = instant
         self.hash = hash
     }
 

@@ -1,0 +1,60 @@
+import EventStore
+import Foundation
+import Postgres
+
+/// Opens the database for a command: starts the embedded cluster on demand (and migrates it,
+/// since it is ours), or connects to the given URL and checks its schema is current.
+/// Every failure is an `AppError.database` (exit 4) that says how to fix it.
+public enum Database {
+    /// Every migration this build knows, in order: the event store's, then the read models'.
+    public static var migrations: [Migration] { Migrator.eventStore + ReadModelMigrations.all }
+
+    public static func connect(_ target: DatabaseTarget, migrate: Bool = false, progress: (String) -> Void = { _ in }) throws
+        -> Connection
+    {
+        let url: String
+        switch target {
+        case .url(let given): url = given
+        case .embedded(let home):
+            do {
+                url = try EmbeddedCluster(home: home).start(progress: progress)
+            } catch {
+                throw AppError.database(
+                    "could not start the embedded PostgreSQL cluster in \(home.path): \(error)",
+                    hint: "check that directory is writable, or pass --database-url to use another server")
+            }
+        }
+        let connection: Connection
+        do {
+            connection = try Connection(url)
+        } catch {
+            throw AppError.database(
+                "cannot reach the database at \(DatabaseTarget.redact(url)): \(error)",
+                hint: "start that server, fix --database-url / CITYLAB_DATABASE_URL, or unset both to use the embedded cluster")
+        }
+        let isEmbedded = if case .embedded = target { true } else { false }
+        do {
+            let status = try Migrator.status(connection, migrations)
+            if migrate || (isEmbedded && status.isBehind) {
+                try Migrator.migrate(connection, migrations)
+            } else if status.isMissing {
+                throw AppError.database(
+                    "the database at \(DatabaseTarget.redact(url)) has no citylab schema", hint: "run 'citylab db migrate'")
+            } else if status.isBehind {
+                throw AppError.database(
+                    "the database schema is at version \(status.applied ?? 0), this citylab needs \(status.expected)",
+                    hint: "run 'citylab db migrate'")
+            }
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError.database("could not check the database schema: \(error)", hint: "run 'citylab db migrate'")
+        }
+        return connection
+    }
+}
+
+/// The read models' migrations (added by the projections work; none yet).
+public enum ReadModelMigrations {
+    public static let all: [Migration] = []
+}

@@ -1,0 +1,51 @@
+import Postgres
+
+/// Applies migrations in order, each in its own transaction under an advisory lock, and
+/// records them in `citylab_migrations`. Running it twice changes nothing.
+public enum Migrator {
+    /// The event store's own migrations; projections add theirs after these.
+    public static let eventStore: [Migration] = [
+        Migration(version: 1, name: "event store", bytes: PackageResources.v001_event_store_sql)
+    ]
+
+    public struct Status: Sendable, Equatable {
+        public let applied: Int?
+        public let expected: Int
+        public var isMissing: Bool { applied == nil }
+        public var isBehind: Bool { (applied ?? 0) < expected }
+    }
+
+    /// Applies what is missing; returns the versions applied now.
+    @discardableResult
+    public static func migrate(_ connection: Connection, _ migrations: [Migration]) throws -> [Int] {
+        try connection.execute("SET client_min_messages = warning")
+        var applied: [Int] = []
+        for migration in migrations.sorted(by: { $0.version < $1.version }) {
+            let didApply = try connection.transaction { () throws -> Bool in
+                try connection.execute("SELECT pg_advisory_xact_lock(7243001)")
+                try connection.simpleQuery(
+                    """
+                    CREATE TABLE IF NOT EXISTS citylab_migrations (
+                        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+                    """)
+                let done = try connection.query("SELECT 1 FROM citylab_migrations WHERE version = $1", [migration.version])
+                guard done.rows.isEmpty else { return false }
+                try connection.simpleQuery(migration.sql)
+                try connection.execute(
+                    "INSERT INTO citylab_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name])
+                return true
+            }
+            if didApply { applied.append(migration.version) }
+        }
+        return applied
+    }
+
+    /// Where the database stands against the migrations this build knows.
+    public static func status(_ connection: Connection, _ migrations: [Migration]) throws -> Status {
+        let expected = migrations.map(\.version).max() ?? 0
+        let exists = try connection.query("SELECT to_regclass('citylab_migrations') IS NOT NULL AS present")
+        guard try exists.rows.first?.bool("present") == true else { return Status(applied: nil, expected: expected) }
+        let result = try connection.query("SELECT coalesce(max(version), 0) AS version FROM citylab_migrations")
+        return Status(applied: try result.rows.first?.int("version") ?? 0, expected: expected)
+    }
+}

@@ -1,1 +1,0 @@
-// EventStore: placeholder until its first real file lands.

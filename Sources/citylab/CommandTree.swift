@@ -1,0 +1,43 @@
+import Arguments
+
+/// A verb's implementation: reads its invocation, prints, throws to fail.
+typealias Verb = (Invocation) throws -> Void
+
+/// The whole command tree (CONTRACT) and the verb table, assembled from one file per group.
+enum CommandTree {
+    static let globals: [OptionSpec] = [
+        .option("database-url", valueName: "url", help: "PostgreSQL URL; else CITYLAB_DATABASE_URL, else the embedded cluster under $CITYLAB_HOME."),
+        .option("actor", valueName: "name", help: "Who is acting, recorded in every event; else CITYLAB_ACTOR, else the OS user."),
+        .option("command-id", valueName: "id", help: "Idempotency key: the same id commits once; a repeat prints the first result."),
+        .option("conference", valueName: "id", help: "The edition to act on when more than one is open."),
+        .flag("json", help: "Print exactly one JSON object on stdout."),
+    ]
+
+    static let groups: [(spec: CommandSpec, verbs: [String: Verb])] = [
+        (DBGroup.spec, DBGroup.verbs),
+        (ConferenceGroup.spec, ConferenceGroup.verbs),
+        (AttendeeGroup.spec, AttendeeGroup.verbs),
+        (EventsGroup.spec, EventsGroup.verbs),
+        (AuditGroup.spec, AuditGroup.verbs),
+    ]
+
+    static let root = CommandSpec(
+        "citylab",
+        abstract: "Run the CityLab conference and place Summer Scholars in city halls.",
+        discussion: "Every command becomes events in an append-only, hash-chained log in PostgreSQL. "
+            + "Exit codes: 0 done, 1 refused by a rule, 2 usage error, 3 conflict after retries, 4 database unreachable.",
+        subcommands: groups.map(\.spec),
+        examples: [
+            "citylab conference open --id citylab-2026 --name 'CityLab 2026' --city Bogotá --timezone America/Bogota --starts 2026-10-14 --ends 2026-10-16",
+            "citylab attendee register --name 'Ana Gómez' --email ana@example.org --role mayor",
+            "citylab audit verify",
+        ])
+
+    static let verbs: [String: Verb] = {
+        var table: [String: Verb] = [:]
+        for group in groups {
+            for (path, verb) in group.verbs { table[path] = verb }
+        }
+        return table
+    }()
+}

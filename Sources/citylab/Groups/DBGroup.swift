@@ -1,0 +1,87 @@
+import Application
+import Arguments
+import EventStore
+import Events
+import Foundation
+
+/// `citylab db start|stop|status|migrate`: the embedded cluster and the schema.
+enum DBGroup {
+    static let spec = CommandSpec(
+        "db", abstract: "Manage the embedded PostgreSQL cluster and the schema.",
+        discussion: "Without --database-url or CITYLAB_DATABASE_URL, commands use a private cluster under $CITYLAB_HOME "
+            + "(default ./.citylab), started on demand, listening only on a unix socket.",
+        subcommands: [
+            CommandSpec("start", abstract: "Start the embedded cluster (initializing it on first use).", examples: ["citylab db start"]),
+            CommandSpec("stop", abstract: "Stop the embedded cluster.", examples: ["citylab db stop"]),
+            CommandSpec("status", abstract: "Where the cluster lives, its URL, and whether it is up.", examples: ["citylab db status"]),
+            CommandSpec(
+                "migrate", abstract: "Create or upgrade the event store and read-model schema (idempotent).",
+                examples: ["citylab db migrate", "citylab --database-url postgresql://localhost/citylab db migrate"]),
+        ])
+
+    static let verbs: [String: Verb] = [
+        "db start": start, "db stop": stop, "db status": status, "db migrate": migrate,
+    ]
+
+    static func cluster(_ invocation: Invocation) -> EmbeddedCluster {
+        EmbeddedCluster(home: EmbeddedCluster.defaultHome(environment: invocation.environment))
+    }
+
+    static func start(_ invocation: Invocation) throws {
+        let cluster = cluster(invocation)
+        do {
+            let url = try cluster.start(progress: invocation.progress)
+            _ = try Database.connect(.url(url), migrate: true)
+            report(cluster.status(), invocation, headline: "PostgreSQL is up.")
+        } catch let error as AppError {
+            throw error
+        } catch {
+            throw AppError.database("could not start the embedded cluster: \(error)", hint: "check that \(cluster.status().home.path) is writable")
+        }
+    }
+
+    static func stop(_ invocation: Invocation) throws {
+        let cluster = cluster(invocation)
+        do {
+            try cluster.stop()
+        } catch {
+            throw AppError.database("could not stop the embedded cluster: \(error)", hint: "see the server log in \(cluster.status().home.path)")
+        }
+        report(cluster.status(), invocation, headline: "PostgreSQL is stopped.")
+    }
+
+    static func status(_ invocation: Invocation) throws {
+        let status = cluster(invocation).status()
+        report(status, invocation, headline: status.isRunning ? "PostgreSQL is up." : "PostgreSQL is down.")
+        if case .url(let url) = invocation.target, !invocation.json {
+            Output.line("note: commands use \(DatabaseTarget.redact(url)) (from --database-url or CITYLAB_DATABASE_URL), not this cluster")
+        }
+    }
+
+    static func report(_ status: EmbeddedClusterStatus, _ invocation: Invocation, headline: String) {
+        if invocation.json {
+            var members: [String: JSONValue] = [
+                "home": .string(status.home.path), "data_directory": .string(status.dataDirectory.path),
+                "socket_directory": .string(status.socketDirectory.path), "url": .string(status.url),
+                "running": .bool(status.isRunning),
+            ]
+            if let pid = status.pid { members["pid"] = .int(Int64(pid)) }
+            Output.json(.object(members))
+            return
+        }
+        Output.line(headline)
+        Output.line("  data:   \(status.dataDirectory.path)")
+        Output.line("  socket: \(status.socketDirectory.path)")
+        Output.line("  url:    \(status.url)")
+    }
+
+    static func migrate(_ invocation: Invocation) throws {
+        let connection = try Database.connect(invocation.target, migrate: true, progress: invocation.progress)
+        let status = try Migrator.status(connection, Database.migrations)
+        if invocation.json {
+            Output.json(.object(["schema_version": .int(Int64(status.applied ?? 0))]))
+        } else {
+            Output.line("Schema is current (version \(status.applied ?? 0)).")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Application
+import Arguments
+import EventStore
+import Foundation
+import Postgres
+
+/// One run of the CLI: the parsed line, global options resolved, and the database opened
+/// on first use.
+final class Invocation {
+    let parsed: ParsedCommand
+    let environment: [String: String]
+    let json: Bool
+    let context: CommandContext
+    let target: DatabaseTarget
+    private var openedStore: EventStore?
+
+    init(_ parsed: ParsedCommand, environment: [String: String]) throws {
+        self.parsed = parsed
+        self.environment = environment
+        json = parsed.flag("json")
+        let actor = parsed.option("actor") ?? environment["CITYLAB_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let commandID = parsed.option("command-id")
+        if let commandID, commandID.isEmpty || commandID.count > 200 {
+            throw AppError.usage("--command-id must be 1–200 characters", hint: nil)
+        }
+        guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw AppError.usage("--actor must not be empty", hint: nil)
+        }
+        context = CommandContext(actor: actor, commandID: commandID)
+        target = DatabaseTarget.resolve(flag: parsed.option("database-url"), environment: environment)
+    }
+
+    /// The event store on the resolved database (connecting, and starting the embedded cluster, on first use).
+    func store() throws -> EventStore {
+        if let openedStore { return openedStore }
+        let connection = try Database.connect(target, progress: progress)
+        let store = EventStore(connection)
+        openedStore = store
+        return store
+    }
+
+    func runner() throws -> CommandRunner {
+        CommandRunner(store: try store(), context: context)
+    }
+
+    /// A one-line progress note on stderr, only on a terminal and never with --json.
+    func progress(_ text: String) {
+        guard !json, Output.stderrIsTerminal else { return }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A required option's value, or a usage error naming it.
+    func required(_ long: String) throws -> String {
+        guard let value = parsed.option(long) else { throw AppError.usage("missing --\(long)", hint: nil) }
+        return value
+    }
+
+    /// The base URL printed in agenda links: CITYLAB_PUBLIC_URL, else the serve default.
+    var publicURL: String {
+        let base = environment["CITYLAB_PUBLIC_URL"] ?? "http://127.0.0.1:8080"
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+}
