@@ -1,1 +1,19 @@
-print("citylab-bench")
+import Foundation
+
+// citylab-bench: release-build benchmarks; each figure is printed beside a same-run baseline.
+// Usage: swift run -c release citylab-bench <append> [--quick]
+let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [String: ([String]) throws -> Void] = [
+    "append": AppendBenchmark.run
+]
+guard let name = arguments.first, let benchmark = benchmarks[name] else {
+    let names = benchmarks.keys.sorted().joined(separator: "|")
+    FileHandle.standardError.write(Data("usage: citylab-bench <\(names)> [--quick]\n".utf8))
+    exit(2)
+}
+do {
+    try benchmark(Array(arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

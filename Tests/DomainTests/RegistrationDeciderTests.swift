@@ -48,7 +48,7 @@ final class RegistrationDeciderTests: XCTestCase {
 
     func testOpenConferenceRefusals() {
         let cases: [(String, Conference.Open, Conference.State)] = [
-            ("duplicate-id", open(), Conference.fold([opened])),
+            ("duplicate-id", open(), Conference.fold(events: [opened])),
             ("invalid-id", open { $0.id = "City Lab" }, Conference.initialState),
             ("invalid-timezone", open { $0.timeZone = "Mars/Olympus" }, Conference.initialState),
             ("invalid-dates", open { $0.ends = "2026-10-13" }, Conference.initialState),
@@ -62,7 +62,7 @@ final class RegistrationDeciderTests: XCTestCase {
 
     func testRegisterClaimsTheLowercasedEmail() throws {
         let events = try Attendee.decide(
-            register(), conference: Conference.fold([opened]), attendee: Attendee.initialState, email: EmailClaim.initialState)
+            register(), conference: Conference.fold(events: [opened]), attendee: Attendee.initialState, email: EmailClaim.initialState)
         XCTAssertEqual(events.map(\.stream), [.attendee(ada), .emailClaim(scope: "citylab-2026", email: "ada@example.org")])
         let registered = try XCTUnwrap(events[0].event as? AttendeeRegistered)
         XCTAssertEqual(registered.email, "ada@example.org")
@@ -72,9 +72,9 @@ final class RegistrationDeciderTests: XCTestCase {
     }
 
     func testRegisterRefusals() {
-        let conference = Conference.fold([opened])
-        let taken = EmailClaim.fold([EmailClaimed(scope: "citylab-2026", email: "ada@example.org", holder: "att_other001")])
-        let existing = Attendee.fold([
+        let conference = Conference.fold(events: [opened])
+        let taken = EmailClaim.fold(events: [EmailClaimed(scope: "citylab-2026", email: "ada@example.org", holder: "att_other001")])
+        let existing = Attendee.fold(events: [
             AttendeeRegistered(
                 attendee: ada, conference: edition, name: "A", email: "a@b.org", role: "mayor", organization: nil, city: nil,
                 tokenHash: "x")
@@ -94,12 +94,12 @@ final class RegistrationDeciderTests: XCTestCase {
     }
 
     func testReleasedEmailCanRegisterAgain() throws {
-        let claim = EmailClaim.fold([
+        let claim = EmailClaim.fold(events: [
             EmailClaimed(scope: "citylab-2026", email: "ada@example.org", holder: "att_other001"),
             EmailReleased(scope: "citylab-2026", email: "ada@example.org", holder: "att_other001"),
         ])
         XCTAssertNil(claim.holder)
-        XCTAssertNoThrow(try Attendee.decide(register(), conference: Conference.fold([opened]), attendee: Attendee.initialState, email: claim))
+        XCTAssertNoThrow(try Attendee.decide(register(), conference: Conference.fold(events: [opened]), attendee: Attendee.initialState, email: claim))
     }
 
     /// Equinox check: apply the result, send the same command again: refused, nothing new.

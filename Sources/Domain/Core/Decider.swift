@@ -13,4 +13,9 @@ extension Decider {
     public static func fold<S: Sequence>(_ events: S) -> State where S.Element == any DomainEvent {
         events.reduce(initialState, evolve)
     }
+
+    /// `fold(events: [a, b])` for literal lists of different event types.
+    public static func fold(events: [any DomainEvent]) -> State {
+        events.reduce(initialState, evolve)
+    }
 }

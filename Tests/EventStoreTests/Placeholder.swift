@@ -1,5 +1,0 @@
-import XCTest
-
-final class EventStoreTestsPlaceholder: XCTestCase {
-    func testPlaceholder() {}
-}

@@ -1,0 +1,1 @@
+// TestSupport: the test database harness arrives with the Postgres work.
