@@ -15,8 +15,9 @@ public struct TimeSpan: Hashable, Sendable {
 
     public func contains(_ other: TimeSpan) -> Bool { starts <= other.starts && other.ends <= ends }
 
-    /// "2026-10-14T10:00–11:30" in the given zone, for messages.
+    /// "2026-10-14T10:00–11:30" in the given zone (the end's date only when it differs), for messages.
     public func text(in zone: TimeZone) -> String {
-        "\(LocalDateTime.format(starts, in: zone))–\(LocalDateTime.format(ends, in: zone))"
+        let (from, to) = (LocalDateTime.format(starts, in: zone), LocalDateTime.format(ends, in: zone))
+        return from.prefix(11) == to.prefix(11) ? "\(from)–\(to.dropFirst(11))" : "\(from)–\(to)"
     }
 }
