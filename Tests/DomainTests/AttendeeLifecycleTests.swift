@@ -12,7 +12,9 @@ final class AttendeeLifecycleTests: XCTestCase {
         let morning = try fixture.schedule("a-morning", "10:00", "11:00", capacity: 1)
         let noon = try fixture.schedule("b-noon", "12:00", "13:00", capacity: 1)
         let late = try fixture.schedule("c-late", "14:00", "15:00", capacity: 1)
-        let (ana, bo, cy, di) = (try fixture.register("Ana"), try fixture.register("Bo"), try fixture.register("Cy"), try fixture.register("Di"))
+        let (ana, bo, cy, di) = (
+            try fixture.register("Ana"), try fixture.register("Bo"), try fixture.register("Cy"), try fixture.register("Di")
+        )
         try fixture.add(ana, morning)
         try fixture.add(ana, noon)
         try fixture.add(di, late)
@@ -34,7 +36,9 @@ final class AttendeeLifecycleTests: XCTestCase {
                 PendingEvent(.session(noon), PromotedFromWaitlist(session: noon, attendee: cy, position: 1)),
                 PendingEvent(.attendee(cy), SeatHeld(attendee: cy, session: noon, starts: n.0, ends: n.1)),
                 PendingEvent(.session(late), WaitlistLeft(session: late, attendee: ana, position: 1, reason: .registrationCancelled)),
-                PendingEvent(.emailClaim(scope: scope, email: "ana@example.org"), EmailReleased(scope: scope, email: "ana@example.org", holder: ana.rawValue)),
+                PendingEvent(
+                    .emailClaim(scope: scope, email: "ana@example.org"),
+                    EmailReleased(scope: scope, email: "ana@example.org", holder: ana.rawValue)),
             ])
         assertIdempotent(fixture, cancel(ana))
         assertRejects("already-cancelled") { try fixture.when(self.cancel(ana)) }
@@ -60,7 +64,8 @@ final class AttendeeLifecycleTests: XCTestCase {
         for a in p { try fixture.add(a, talk) }
         XCTAssertEqual(
             lines(try fixture.run(cancel(p[2])))[1],
-            lines([PendingEvent(.session(talk), WaitlistLeft(session: talk, attendee: p[2], position: 2, reason: .registrationCancelled))])[0])
+            lines([PendingEvent(.session(talk), WaitlistLeft(session: talk, attendee: p[2], position: 2, reason: .registrationCancelled))])[
+                0])
         XCTAssertEqual(try fixture.session(talk).waitlist, [p[1], p[3]])
         XCTAssertEqual(try fixture.session(talk).position(of: p[3]), 2)
     }
@@ -85,11 +90,15 @@ final class AttendeeLifecycleTests: XCTestCase {
         let fixture = try ProgramFixture()
         let ana = try fixture.register("Ana")
         let hash = ProgramFixture.tokenHash(42)
-        let reissue: (InMemoryStreams) throws -> [PendingEvent] = { try Attendee.decide(Attendee.ReissueLink(attendee: ana, tokenHash: hash), $0) }
+        let reissue: (InMemoryStreams) throws -> [PendingEvent] = {
+            try Attendee.decide(Attendee.ReissueLink(attendee: ana, tokenHash: hash), $0)
+        }
         assertEvents(try fixture.when(reissue), [PendingEvent(.attendee(ana), AgendaLinkReissued(attendee: ana, tokenHash: hash))])
         assertIdempotent(fixture, reissue)
         XCTAssertEqual(try fixture.attendee(ana).tokenHash, hash)
-        assertRejects("invalid-token-hash") { try Attendee.decide(Attendee.ReissueLink(attendee: ana, tokenHash: "secret"), fixture.streams) }
+        assertRejects("invalid-token-hash") {
+            try Attendee.decide(Attendee.ReissueLink(attendee: ana, tokenHash: "secret"), fixture.streams)
+        }
         try fixture.run(cancel(ana))
         assertRejects("attendee-cancelled") { try fixture.when(reissue) }
     }

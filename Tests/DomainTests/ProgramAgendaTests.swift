@@ -15,7 +15,8 @@ final class ProgramAgendaTests: XCTestCase {
         PendingEvent(
             .attendee(a),
             SeatHeld(
-                attendee: a, session: s, starts: ProgramFixture.local("2026-10-14T\(starts)"), ends: ProgramFixture.local("2026-10-14T\(ends)")))
+                attendee: a, session: s, starts: ProgramFixture.local("2026-10-14T\(starts)"),
+                ends: ProgramFixture.local("2026-10-14T\(ends)")))
     }
 
     func testAFreeSeatIsTakenOnBothStreams() throws {
@@ -42,7 +43,9 @@ final class ProgramAgendaTests: XCTestCase {
             ])
         try fixture.add(sixth, talk)
         let seventh = try fixture.register("Seventh")
-        XCTAssertEqual(lines(try fixture.add(seventh, talk)).first, lines([PendingEvent(.session(talk), Waitlisted(session: talk, attendee: seventh, position: 2))]).first)
+        XCTAssertEqual(
+            lines(try fixture.add(seventh, talk)).first,
+            lines([PendingEvent(.session(talk), Waitlisted(session: talk, attendee: seventh, position: 2))]).first)
         let refusal = assertRejects("already-waitlisted") { try fixture.when(self.add(sixth, talk)) }
         XCTAssertTrue(refusal?.message.contains("position 1") ?? false, refusal?.message ?? "")
         XCTAssertEqual(try fixture.session(talk).seats.count, 5)
@@ -144,13 +147,17 @@ final class ProgramAgendaTests: XCTestCase {
         let fixture = try ProgramFixture()
         let talk = try fixture.schedule("talk", "10:00", "11:00", capacity: 1)
         let other = try fixture.schedule("other", "10:30", "11:30")
-        let (ana, bo, cy, di) = (try fixture.register("Ana"), try fixture.register("Bo"), try fixture.register("Cy"), try fixture.register("Di"))
+        let (ana, bo, cy, di) = (
+            try fixture.register("Ana"), try fixture.register("Bo"), try fixture.register("Cy"), try fixture.register("Di")
+        )
         try fixture.add(ana, talk)
         try fixture.add(bo, other)
         try fixture.add(bo, talk)
         try fixture.run(drop(ana, talk))  // Bo skipped and flagged; the seat stays free
         // Cy takes the free seat; Bo is still skipped but not flagged again.
-        assertEvents(try fixture.run(add(cy, talk)), [PendingEvent(.session(talk), SeatTaken(session: talk, attendee: cy)), held(cy, talk, "10:00", "11:00")])
+        assertEvents(
+            try fixture.run(add(cy, talk)),
+            [PendingEvent(.session(talk), SeatTaken(session: talk, attendee: cy)), held(cy, talk, "10:00", "11:00")])
         try fixture.run(drop(cy, talk))  // Bo still clashes: the seat stays free, no new flag
         try fixture.run(drop(bo, other))  // the clash ends
         // Di arrives at a free seat, but Bo (eligible now) was first.
@@ -179,7 +186,9 @@ final class ProgramAgendaTests: XCTestCase {
         XCTAssertEqual(try fixture.session(talk).position(of: people[3]), 2)
         XCTAssertEqual(try fixture.attendee(people[1]).waitlists, [])
         let late = try fixture.register("Late")
-        XCTAssertEqual(lines(try fixture.add(late, talk)).first, lines([PendingEvent(.session(talk), Waitlisted(session: talk, attendee: late, position: 3))]).first)
+        XCTAssertEqual(
+            lines(try fixture.add(late, talk)).first,
+            lines([PendingEvent(.session(talk), Waitlisted(session: talk, attendee: late, position: 3))]).first)
     }
 
     func testDroppingSomethingNotHeldIsRefused() throws {

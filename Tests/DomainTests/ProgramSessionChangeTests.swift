@@ -47,7 +47,9 @@ final class ProgramSessionChangeTests: XCTestCase {
             [PendingEvent(.session(talk), SessionCapacityChanged(session: talk, capacity: 1, previousCapacity: 3))])
         XCTAssertEqual(try fixture.session(talk).seats, [p[0], p[1], p[2]])
         // 3 seats taken of 1: a drop frees nothing.
-        XCTAssertEqual(try fixture.run { try Agenda.decide(Agenda.Drop(attendee: p[0], session: talk), $0) }.map(\.event.eventType), ["SeatReleased", "SessionLeft"])
+        XCTAssertEqual(
+            try fixture.run { try Agenda.decide(Agenda.Drop(attendee: p[0], session: talk), $0) }.map(\.event.eventType),
+            ["SeatReleased", "SessionLeft"])
         XCTAssertEqual(try fixture.session(talk).freeSeats, 0)
         XCTAssertEqual(try fixture.session(talk).position(of: p[3]), 1)
     }
@@ -70,7 +72,8 @@ final class ProgramSessionChangeTests: XCTestCase {
                         previousRoom: "Room noon", previousStarts: local("12:00"), previousEnds: local("13:00"))),
                 PendingEvent(
                     .program(ProgramFixture.edition),
-                    RoomBooked(conference: ProgramFixture.edition, session: noon, room: "Room noon", starts: local("10:30"), ends: local("11:30"))),
+                    RoomBooked(
+                        conference: ProgramFixture.edition, session: noon, room: "Room noon", starts: local("10:30"), ends: local("11:30"))),
                 PendingEvent(.attendee(ana), SeatTimesChanged(attendee: ana, session: noon, starts: local("10:30"), ends: local("11:30"))),
                 PendingEvent(.attendee(ana), AgendaOverlapFlagged(attendee: ana, session: noon, clashesWith: morning)),
                 PendingEvent(.attendee(bo), SeatTimesChanged(attendee: bo, session: noon, starts: local("10:30"), ends: local("11:30"))),
@@ -78,6 +81,10 @@ final class ProgramSessionChangeTests: XCTestCase {
         assertIdempotent(fixture, reschedule(noon, starts: "2026-10-14T10:30"))
         XCTAssertEqual(try fixture.attendee(ana).seats[noon], TimeSpan(starts: local("10:30"), ends: local("11:30")), "both seats kept")
         XCTAssertNotNil(try fixture.attendee(ana).seats[morning])
+        // Still overlapping after another move: the overlap is not new, so no second flag.
+        XCTAssertEqual(
+            try fixture.when(reschedule(noon, starts: "2026-10-14T10:15")).map(\.event.eventType),
+            ["SessionRescheduled", "RoomBooked", "SeatTimesChanged", "SeatTimesChanged"])
     }
 
     func testRescheduleFollowsTheRoomRules() throws {
@@ -99,12 +106,15 @@ final class ProgramSessionChangeTests: XCTestCase {
     func testCancellingASessionLeavesEveryAgendaWithoutPromotion() throws {
         let fixture = try ProgramFixture()
         let (talk, p) = try fullTalk(fixture, ["Ana", "Bo", "Cy"])
-        let cancel: (InMemoryStreams) throws -> [PendingEvent] = { try Session.decide(Session.Cancel(session: talk, reason: "speaker ill"), $0) }
+        let cancel: (InMemoryStreams) throws -> [PendingEvent] = {
+            try Session.decide(Session.Cancel(session: talk, reason: "speaker ill"), $0)
+        }
         assertEvents(
             try fixture.when(cancel),
             [
                 PendingEvent(.session(talk), SessionCancelled(session: talk, conference: ProgramFixture.edition, reason: "speaker ill")),
-                PendingEvent(.program(ProgramFixture.edition), RoomReleased(conference: ProgramFixture.edition, session: talk, room: "Room talk")),
+                PendingEvent(
+                    .program(ProgramFixture.edition), RoomReleased(conference: ProgramFixture.edition, session: talk, room: "Room talk")),
                 PendingEvent(.attendee(p[0]), SessionLeft(attendee: p[0], session: talk, reason: .sessionCancelled)),
                 PendingEvent(.attendee(p[1]), SessionLeft(attendee: p[1], session: talk, reason: .sessionCancelled)),
                 PendingEvent(.attendee(p[2]), SessionLeft(attendee: p[2], session: talk, reason: .sessionCancelled)),

@@ -13,7 +13,8 @@ final class ProgramFixture {
 
     init(starts: String = "2026-10-14", ends: String = "2026-10-16") throws {
         let opened = try Conference.decide(
-            Conference.Open(id: Self.edition.rawValue, name: "CityLab 2026", city: "New York", timeZone: Self.zone, starts: starts, ends: ends),
+            Conference.Open(
+                id: Self.edition.rawValue, name: "CityLab 2026", city: "New York", timeZone: Self.zone, starts: starts, ends: ends),
             Conference.initialState)
         streams.append(opened)
     }

@@ -66,8 +66,10 @@ final class ProgramTimeTests: XCTestCase {
 
     func testTheDayStartsAtLocalMidnight() throws {
         let day = LocalDate("2026-10-14")!
-        XCTAssertEqual(LocalDateTime.format(LocalDateTime.startOfDay(day, in: newYork), in: TimeZone(identifier: "UTC")!), "2026-10-14T04:00")
         XCTAssertEqual(
-            LocalDateTime.format(LocalDateTime.startOfDay(LocalDate("2026-12-31")!, plusDays: 1, in: newYork), in: newYork), "2027-01-01T00:00")
+            LocalDateTime.format(LocalDateTime.startOfDay(day, in: newYork), in: TimeZone(identifier: "UTC")!), "2026-10-14T04:00")
+        XCTAssertEqual(
+            LocalDateTime.format(LocalDateTime.startOfDay(LocalDate("2026-12-31")!, plusDays: 1, in: newYork), in: newYork),
+            "2027-01-01T00:00")
     }
 }

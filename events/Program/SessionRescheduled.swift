@@ -13,7 +13,8 @@ public struct SessionRescheduled: DomainEvent, Equatable {
     public let previousEnds: Date
 
     public init(
-        session: SessionID, conference: ConferenceID, room: String, starts: Date, ends: Date, previousRoom: String, previousStarts: Date, previousEnds: Date
+        session: SessionID, conference: ConferenceID, room: String, starts: Date, ends: Date, previousRoom: String, previousStarts: Date,
+        previousEnds: Date
     ) {
         self.session = session
         self.conference = conference

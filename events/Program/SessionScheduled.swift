@@ -14,7 +14,8 @@ public struct SessionScheduled: DomainEvent, Equatable {
     public let speakers: [String]
 
     public init(
-        session: SessionID, conference: ConferenceID, title: String, room: String, starts: Date, ends: Date, capacity: Int, track: String?, speakers: [String]
+        session: SessionID, conference: ConferenceID, title: String, room: String, starts: Date, ends: Date, capacity: Int, track: String?,
+        speakers: [String]
     ) {
         self.session = session
         self.conference = conference

@@ -47,7 +47,8 @@ public enum Agenda {
                 SeatHeld(attendee: command.attendee, session: command.session, starts: now.span.starts, ends: now.span.ends))
         } else {
             let position = now.waitlist.count + 1
-            try batch.append(.session(command.session), Waitlisted(session: command.session, attendee: command.attendee, position: position))
+            try batch.append(
+                .session(command.session), Waitlisted(session: command.session, attendee: command.attendee, position: position))
             try batch.append(.attendee(command.attendee), WaitlistJoined(attendee: command.attendee, session: command.session))
         }
         return batch.events
@@ -61,7 +62,8 @@ public enum Agenda {
         let (session, scheduled) = try Session.active(command.session, batch)
         try sameEdition(registration, scheduled)
         if session.seats.contains(command.attendee) {
-            try batch.append(.session(command.session), SeatReleased(session: command.session, attendee: command.attendee, reason: .dropped))
+            try batch.append(
+                .session(command.session), SeatReleased(session: command.session, attendee: command.attendee, reason: .dropped))
         } else if let position = session.position(of: command.attendee) {
             let left = WaitlistLeft(session: command.session, attendee: command.attendee, position: position, reason: .dropped)
             try batch.append(.session(command.session), left)

@@ -31,12 +31,14 @@ public struct Edition: Sendable, Equatable {
     public func check(_ span: TimeSpan) throws(Rejection) {
         guard span.starts < span.ends else {
             throw Rejection(
-                "invalid-times", "the session would end (\(LocalDateTime.format(span.ends, in: zone))) before or when it starts (\(LocalDateTime.format(span.starts, in: zone)))",
+                "invalid-times",
+                "the session would end (\(LocalDateTime.format(span.ends, in: zone))) before or when it starts (\(LocalDateTime.format(span.starts, in: zone)))",
                 hint: "give --ends later than --starts")
         }
         guard self.span.contains(span) else {
             throw Rejection(
-                "outside-edition", "\(text(span)) is outside \(opened.conference), which runs \(opened.starts) to \(opened.ends) (\(zone.identifier))",
+                "outside-edition",
+                "\(text(span)) is outside \(opened.conference), which runs \(opened.starts) to \(opened.ends) (\(zone.identifier))",
                 hint: "schedule the session between \(opened.starts)T00:00 and the end of \(opened.ends)")
         }
     }

@@ -15,7 +15,8 @@ extension Session {
         let (state, scheduled) = try Session.scheduled(id, streams)
         guard !state.isCancelled else {
             throw Rejection(
-                "session-cancelled", "'\(scheduled.title)' (\(id)) was cancelled", hint: "choose another session from 'citylab session list'")
+                "session-cancelled", "'\(scheduled.title)' (\(id)) was cancelled",
+                hint: "choose another session from 'citylab session list'")
         }
         return (state, scheduled)
     }

@@ -20,7 +20,8 @@ extension Session {
         let id = command.session
         let (state, scheduled) = try Session.active(id, batch)
         guard command.room != nil || command.starts != nil || command.ends != nil || command.capacity != nil else {
-            throw Rejection("nothing-to-change", "no new room, time or capacity for \(id)", hint: "give --room, --starts, --ends or --capacity")
+            throw Rejection(
+                "nothing-to-change", "no new room, time or capacity for \(id)", hint: "give --room, --starts, --ends or --capacity")
         }
         let edition = try Edition.load(scheduled.conference, batch)
         let room = try command.room.map { (text: String) throws(Rejection) in try Validate.nonEmpty(text, "room", max: 100) } ?? state.room

@@ -29,7 +29,8 @@ extension Attendee {
         let id = command.attendee
         let (state, registration) = try registered(id, batch)
         guard !state.isCancelled else {
-            throw Rejection("already-cancelled", "the registration of \(registration.name) (\(id)) is already cancelled", hint: "nothing to do")
+            throw Rejection(
+                "already-cancelled", "the registration of \(registration.name) (\(id)) is already cancelled", hint: "nothing to do")
         }
         let reason = try Validate.optional(command.reason, "reason", max: 500)
         try batch.append(.attendee(id), AttendeeCancelled(attendee: id, conference: registration.conference, reason: reason))
@@ -39,7 +40,8 @@ extension Attendee {
                 try batch.append(.session(session), SeatReleased(session: session, attendee: id, reason: .registrationCancelled))
                 try Waitlist.promote(session, batch)
             } else if let position = held.position(of: id) {
-                try batch.append(.session(session), WaitlistLeft(session: session, attendee: id, position: position, reason: .registrationCancelled))
+                try batch.append(
+                    .session(session), WaitlistLeft(session: session, attendee: id, position: position, reason: .registrationCancelled))
             }
         }
         let scope = emailScope(registration.conference)
@@ -60,7 +62,8 @@ extension Attendee {
         }
         return [
             PendingEvent(
-                .attendee(command.attendee), AttendeeCheckedIn(attendee: command.attendee, conference: registration.conference, at: command.at))
+                .attendee(command.attendee),
+                AttendeeCheckedIn(attendee: command.attendee, conference: registration.conference, at: command.at))
         ]
     }
 
