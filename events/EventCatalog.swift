@@ -1,10 +1,18 @@
 /// Every event type citylab has ever written, and the upcasters between payload schemas.
 /// Add a type here when you add its file; never remove one (old logs must decode forever).
 public enum EventCatalog {
-    public static let all: [any DomainEvent.Type] = registration
+    public static let all: [any DomainEvent.Type] = registration + program
 
     static let registration: [any DomainEvent.Type] = [
         ConferenceOpened.self, AttendeeRegistered.self, EmailClaimed.self, EmailReleased.self,
+    ]
+
+    static let program: [any DomainEvent.Type] = [
+        SessionScheduled.self, SessionRescheduled.self, SessionCapacityChanged.self, SessionCancelled.self,
+        SeatTaken.self, Waitlisted.self, PromotedFromWaitlist.self, WaitlistSkipped.self, SeatReleased.self, WaitlistLeft.self,
+        RoomBooked.self, RoomReleased.self,
+        SeatHeld.self, WaitlistJoined.self, SessionLeft.self, SeatTimesChanged.self, AgendaOverlapFlagged.self,
+        AttendeeCancelled.self, AttendeeCheckedIn.self, AgendaLinkReissued.self,
     ]
 
     public static let upcasters: [EventRegistry.Upcaster] = []

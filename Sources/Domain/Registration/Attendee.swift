@@ -1,22 +1,58 @@
 import Events
+import Foundation
 
-/// The attendee aggregate (stream `attendee-<id>`): registration and its lifecycle.
+/// The attendee aggregate (stream `attendee-<id>`): registration and its lifecycle, and the
+/// seats and waitlist places the attendee holds (the boundary of the overlap rule).
 public enum Attendee: Decider {
     public enum Status: String, Sendable { case registered, checkedIn = "checked-in", cancelled }
 
     public struct State: Sendable, Equatable {
         public var registration: AttendeeRegistered?
         public var status: Status?
+        /// The hash of the agenda token that works now.
+        public var tokenHash: String?
+        public var checkedInAt: Date?
+        /// The sessions they hold a seat in, with the times the overlap rule compares.
+        public var seats: [SessionID: TimeSpan] = [:]
+        /// The sessions whose waitlist they stand on (positions live in the session streams).
+        public var waitlists: Set<SessionID> = []
+
         public var exists: Bool { registration != nil }
+        public var isCancelled: Bool { status == .cancelled }
+
+        /// The held seat (lowest id first) that overlaps `span`, other than `session` itself.
+        public func seat(overlapping span: TimeSpan, except session: SessionID) -> SessionID? {
+            seats.filter { $0.key != session && $0.value.overlaps(span) }.keys.min()
+        }
     }
 
     public static let initialState = State()
 
     public static func evolve(_ state: State, _ event: any DomainEvent) -> State {
         var state = state
-        if let registered = event as? AttendeeRegistered {
+        switch event {
+        case let registered as AttendeeRegistered:
             state.registration = registered
             state.status = .registered
+            state.tokenHash = registered.tokenHash
+        case is AttendeeCancelled:
+            state.status = .cancelled
+            state.seats = [:]
+            state.waitlists = []
+        case let checkedIn as AttendeeCheckedIn:
+            state.status = .checkedIn
+            state.checkedInAt = checkedIn.at
+        case let reissued as AgendaLinkReissued: state.tokenHash = reissued.tokenHash
+        case let held as SeatHeld:
+            state.seats[held.session] = TimeSpan(starts: held.starts, ends: held.ends)
+            state.waitlists.remove(held.session)
+        case let moved as SeatTimesChanged where state.seats[moved.session] != nil:
+            state.seats[moved.session] = TimeSpan(starts: moved.starts, ends: moved.ends)
+        case let joined as WaitlistJoined: state.waitlists.insert(joined.session)
+        case let left as SessionLeft:
+            state.seats[left.session] = nil
+            state.waitlists.remove(left.session)
+        default: break
         }
         return state
     }
