@@ -2,6 +2,7 @@ extension Connection {
     /// Runs `body` between BEGIN and COMMIT, rolling back and rethrowing the body's error if it
     /// throws. Nested calls use savepoints. Throws (SQLSTATE 25P02) if COMMIT found the
     /// transaction already failed, since the server then rolls back silently.
+    @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         if isInTransaction {
             return try withSavepoint(body)

@@ -1,0 +1,82 @@
+import Foundation
+import Postgres
+
+/// A private PostgreSQL cluster under `$CITYLAB_HOME`: initdb once, a unix socket in its own
+/// directory, no TCP, trust auth for the local socket only. Safe to start from several
+/// processes at once (setup is serialized by a file lock in the home).
+public struct EmbeddedCluster: Sendable {
+    public static let userName = "citylab"
+    public static let databaseName = "citylab"
+
+    public let home: URL
+    /// false turns fsync, synchronous_commit and full_page_writes off: for throwaway test clusters.
+    public let durable: Bool
+
+    public init(home: URL, durable: Bool = true) {
+        self.home = home.standardizedFileURL
+        self.durable = durable
+    }
+
+    /// `$CITYLAB_HOME` when set, else `./.citylab`; relative paths resolve against the current directory.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        guard let value = environment["CITYLAB_HOME"], !value.isEmpty else {
+            return cwd.appendingPathComponent(".citylab", isDirectory: true)
+        }
+        return URL(fileURLWithPath: value, isDirectory: true, relativeTo: cwd).standardizedFileURL
+    }
+
+    /// The URL of the `citylab` database over the unix socket, as user `citylab`.
+    public var url: String { url(database: Self.databaseName) }
+
+    /// The URL of another database of this cluster.
+    public func url(database: String) -> String {
+        let socket = layout.socketDirectory.path
+        var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let encodedDatabase = database.addingPercentEncoding(withAllowedCharacters: allowed) ?? database
+        allowed.insert("/")
+        let encodedSocket = socket.addingPercentEncoding(withAllowedCharacters: allowed) ?? socket
+        return "postgresql://\(Self.userName)@/\(encodedDatabase)?host=\(encodedSocket)&port=\(ClusterLayout.port)"
+    }
+
+    /// Where the cluster is and whether it is up. Never starts anything.
+    public func status() -> EmbeddedClusterStatus {
+        let layout = self.layout
+        let pid = runningPID(layout)
+        return EmbeddedClusterStatus(
+            home: home, dataDirectory: layout.dataDirectory, socketDirectory: layout.socketDirectory,
+            logFile: layout.logFile, url: url, isInitialized: isInitialized(layout), isRunning: pid != nil, pid: pid,
+            serverUser: ServerUser.isRoot ? (ServerUser.lookup("postgres") ?? ServerUser.lookup("citylab"))?.name : nil,
+            notes: layout.notes)
+    }
+
+    /// Creates a database in the running cluster, optionally as a copy of `template` (which
+    /// must have no other connections at that moment).
+    public func createDatabase(_ name: String, template: String? = nil) throws {
+        let connection = try Connection(url(database: "postgres"))
+        defer { connection.close() }
+        var sql = "CREATE DATABASE " + (try SQLIdentifier.quote(name))
+        if let template { sql += " TEMPLATE " + (try SQLIdentifier.quote(template)) }
+        try connection.simpleQuery(sql)
+    }
+
+    var layout: ClusterLayout { ClusterLayout.current(home: home) }
+
+    func isInitialized(_ layout: ClusterLayout) -> Bool {
+        FileManager.default.fileExists(atPath: layout.dataDirectory.appendingPathComponent("PG_VERSION").path)
+    }
+
+    /// The postmaster's pid from `postmaster.pid`, if that process is alive and is a postgres.
+    func runningPID(_ layout: ClusterLayout) -> Int32? {
+        let pidFile = layout.dataDirectory.appendingPathComponent("postmaster.pid")
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
+            let firstLine = text.split(separator: "\n").first, let pid = Int32(firstLine.trimmingCharacters(in: .whitespaces)),
+            pid > 0
+        else { return nil }
+        guard kill(pid, 0) == 0 || errno == EPERM else { return nil }
+        if let command = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) {
+            return command.hasPrefix("postgres") ? pid : nil
+        }
+        return pid
+    }
+}

@@ -1,0 +1,13 @@
+/// FNV-1a 64-bit of a string as 12 hex digits: a short name that is the same in every process
+/// (Swift's `Hasher` is seeded per process).
+public enum StableHash {
+    public static func hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - digits.count) + digits).prefix(12))
+    }
+}
