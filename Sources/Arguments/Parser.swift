@@ -51,7 +51,12 @@ public struct Parser: Sendable {
 
   /// `see 'citylab attendee register --help'`, for the line after an error.
   public func hint(for error: ArgumentsError) -> String {
-    let resolved = generator(for: error.path)
+    hint(for: error.path)
+  }
+
+  /// `see 'citylab attendee register --help'` for the command at `path`.
+  public func hint(for path: [String]) -> String {
+    let resolved = generator(for: path)
     let name = (resolved.ancestors + [resolved.command]).map(\.name).joined(separator: " ")
     return "see '\(name) --help'"
   }

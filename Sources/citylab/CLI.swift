@@ -11,11 +11,16 @@ import Postgres
 enum CLI {
     static let parser = Parser(root: CommandTree.root, globalOptions: CommandTree.globals)
 
+    /// The parser's typed error, widened so one `do` can catch every failure below.
+    static func parse(_ argv: [String]) throws -> ParseOutcome {
+        try parser.parse(argv)
+    }
+
     static func run(_ argv: [String], environment: [String: String]) -> Int32 {
         let wantsJSON = argv.prefix { $0 != "--" }.contains("--json")
         var path: [String] = []
         do {
-            switch try parser.parse(argv) {
+            switch try parse(argv) {
             case .help(let text, let isExplicit):
                 if isExplicit {
                     print(text)

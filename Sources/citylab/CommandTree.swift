@@ -1,7 +1,7 @@
 import Arguments
 
 /// A verb's implementation: reads its invocation, prints, throws to fail.
-typealias Verb = (Invocation) throws -> Void
+typealias Verb = @Sendable (Invocation) throws -> Void
 
 /// The whole command tree (CONTRACT) and the verb table, assembled from one file per group.
 enum CommandTree {

@@ -18,7 +18,7 @@ final class Invocation {
         self.parsed = parsed
         self.environment = environment
         json = parsed.flag("json")
-        let actor = parsed.option("actor") ?? environment["CITYLAB_ACTOR"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        let actor = parsed.option("actor") ?? environment["CITYLAB_ACTOR"] ?? CommandContext.systemUser
         let commandID = parsed.option("command-id")
         if let commandID, commandID.isEmpty || commandID.count > 200 {
             throw AppError.usage("--command-id must be 1–200 characters", hint: nil)

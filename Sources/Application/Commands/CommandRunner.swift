@@ -29,7 +29,7 @@ public struct CommandRunner {
             let batch = AppendBatch(
                 commandID: context.commandID, expectations: try reader.expectations(for: decision.events),
                 events: decision.events,
-                metadata: EventMetadata(actor: context.actor, commandID: context.commandID ?? "", command: command, source: context.source),
+                metadata: EventMetadata(actor: context.actor, commandID: context.recordedCommandID, command: command, source: context.source),
                 result: decision.result)
             do {
                 let outcome = try store.append(batch)

@@ -30,7 +30,7 @@ extension EmbeddedCluster {
     private static func pgConfigBindir() -> URL? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
         guard let pgConfig = paths.map({ "\($0)/pg_config" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
-            let outcome = try? CommandRunner(user: nil).run(URL(fileURLWithPath: pgConfig), ["--bindir"]),
+            let outcome = try? ServerProcessRunner(user: nil).run(URL(fileURLWithPath: pgConfig), ["--bindir"]),
             outcome.status == 0, !outcome.output.isEmpty
         else { return nil }
         return URL(fileURLWithPath: outcome.output, isDirectory: true)

@@ -11,7 +11,7 @@ extension EmbeddedCluster {
         defer { lock.unlock() }
         let binaries = try Self.findServerBinaries()
         let user = try ServerUser.forCurrentProcess()
-        let runner = CommandRunner(user: user)
+        let runner = ServerProcessRunner(user: user)
         let layout = try chooseLayout(user: user, progress: progress)
         try prepareDirectories(layout, user: user)
         if !isInitialized(layout) {
@@ -39,7 +39,7 @@ extension EmbeddedCluster {
         defer { lock.unlock() }
         let layout = self.layout
         guard runningPID(layout) != nil else { return }
-        let runner = CommandRunner(user: try ServerUser.forCurrentProcess())
+        let runner = ServerProcessRunner(user: try ServerUser.forCurrentProcess())
         try runner.check(
             try Self.findServerBinaries().appendingPathComponent("pg_ctl"),
             ["stop", "-D", layout.dataDirectory.path, "-m", "fast", "-w", "-t", "60", "-s"])
@@ -79,7 +79,7 @@ extension EmbeddedCluster {
         }
     }
 
-    private func initialize(_ layout: ClusterLayout, binaries: URL, runner: CommandRunner) throws {
+    private func initialize(_ layout: ClusterLayout, binaries: URL, runner: ServerProcessRunner) throws {
         let initdb = binaries.appendingPathComponent("initdb")
         var arguments = ["-D", layout.dataDirectory.path, "-U", Self.userName, "--auth=trust", "-E", "UTF8"]
         if !durable { arguments.append("--no-sync") }

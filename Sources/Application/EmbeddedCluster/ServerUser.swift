@@ -22,7 +22,7 @@ struct ServerUser: Sendable, Equatable {
         guard let useradd else {
             throw EmbeddedClusterError.serverUserUnavailable(reason: "no 'postgres' user and no useradd to create 'citylab'")
         }
-        let outcome = try CommandRunner(user: nil).run(
+        let outcome = try ServerProcessRunner(user: nil).run(
             URL(fileURLWithPath: useradd), ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "citylab"])
         guard let user = lookup("citylab") else {
             throw EmbeddedClusterError.serverUserUnavailable(reason: "useradd citylab failed: \(outcome.output)")
@@ -50,7 +50,7 @@ struct ServerUser: Sendable, Equatable {
 
     /// Whether this user can enter `directory`, which needs search permission on every parent.
     func canReach(_ directory: URL) -> Bool {
-        let probe = (try? CommandRunner(user: self).run(URL(fileURLWithPath: "/usr/bin/test"), ["-x", directory.path]))
+        let probe = (try? ServerProcessRunner(user: self).run(URL(fileURLWithPath: "/usr/bin/test"), ["-x", directory.path]))
         return probe?.status == 0
     }
 

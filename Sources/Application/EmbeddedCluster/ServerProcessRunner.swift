@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a program to completion with its output captured in a file (not a pipe: a server that
 /// a command daemonizes must not hold our pipe open), optionally as another user.
-struct CommandRunner: Sendable {
+struct ServerProcessRunner: Sendable {
     /// When set (we are root), commands run as this user through `runuser` or `setpriv`.
     let user: ServerUser?
 
@@ -12,36 +12,24 @@ struct CommandRunner: Sendable {
     }
 
     /// Runs and returns the exit status and combined stdout/stderr.
+    ///
+    /// Uses posix_spawn and waitpid rather than Foundation's `Process`: `pg_ctl start` leaves a
+    /// daemon behind that inherits Process's termination watch, so `waitUntilExit` never returns.
     func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        if let user {
-            let wrapped = user.wrap(executable, arguments)
-            process.executableURL = wrapped.executable
-            process.arguments = wrapped.arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
-        // A directory every user can enter: `runuser` keeps ours, which may be /root.
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        var command = (executable, arguments)
+        if let user { command = user.wrap(executable, arguments) }
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
-        process.environment = environment
         let outputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("citylab-cmd-\(getpid())-\(UUID().uuidString).out")
         guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
             throw EmbeddedClusterError.directoryNotWritable(path: outputFile.deletingLastPathComponent().path, reason: "cannot create a temporary file")
         }
         defer { try? FileManager.default.removeItem(at: outputFile) }
-        let handle = try FileHandle(forWritingTo: outputFile)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try Spawn.runAndWait(
+            command.0.path, arguments: command.1, environment: environment, outputPath: outputFile.path, directory: "/")
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        return Outcome(status: process.terminationStatus, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Outcome(status: status, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Runs and throws `commandFailed` (with the output) unless the exit status is 0.

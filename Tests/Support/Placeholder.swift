@@ -1,1 +1,0 @@
-// TestSupport: the test database harness arrives with the Postgres work.
