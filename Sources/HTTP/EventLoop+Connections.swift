@@ -25,10 +25,16 @@ extension EventLoop {
 
     /// Parses and answers what is buffered, writes what it can, and updates the interest set.
     func service(_ connection: Connection) {
-        advance(connection)
-        if connection.isClosed { return }
-        flush(connection)
-        if connection.isClosed { return }
+        while true {
+            let heldBack = advance(connection)
+            if connection.isClosed { return }
+            flush(connection)
+            if connection.isClosed { return }
+            // Parsing paused for a full output buffer that is now drained: the next
+            // pipelined head is already buffered and no read event will announce it.
+            if heldBack && connection.pendingOutput < Self.maxPendingOutput { continue }
+            break
+        }
         updateInterest(connection)
     }
 
@@ -55,10 +61,10 @@ extension EventLoop {
         if case .draining = connection.phase, connection.peerClosedRead { close(connection) }
     }
 
-    private func advance(_ connection: Connection) {
-        while connection.isAwaitingHead, !connection.stopRequested,
-            connection.pendingOutput < Self.maxPendingOutput
-        {
+    /// Returns true when it stopped only because too much output is waiting.
+    private func advance(_ connection: Connection) -> Bool {
+        while connection.isAwaitingHead, !connection.stopRequested {
+            if connection.pendingOutput >= Self.maxPendingOutput { return true }
             switch connection.parser.next() {
             case .needMoreData:
                 if connection.parser.bufferedByteCount == 0 {
@@ -66,16 +72,17 @@ extension EventLoop {
                 } else if connection.headStartedAt == nil {
                     connection.headStartedAt = now
                 }
-                return
+                return false
             case .failure(let error):
                 connection.headStartedAt = nil
                 queueFinal(connection, response: error.response)
-                return
+                return false
             case .request(let parsed):
                 connection.headStartedAt = nil
                 start(parsed, on: connection)
             }
         }
+        return false
     }
 
     private func start(_ parsed: ParsedRequest, on connection: Connection) {
