@@ -22,6 +22,9 @@ final class Connection {
     var outOffset = 0
     /// Last read or write progress (monotonic ns), for the idle and write-stall timeouts.
     var lastActivity: UInt64
+    /// Since when the connection has waited for a new request with nothing buffered
+    /// (accept or last answer); blank lines do not reset it.
+    var idleSince: UInt64
     /// When the current partial head began, if one has begun.
     var headStartedAt: UInt64?
     var nextSequence: UInt64 = 0
@@ -36,6 +39,7 @@ final class Connection {
         self.id = id
         self.parser = parser
         self.lastActivity = now
+        self.idleSince = now
         self.interest = interest
     }
 

@@ -109,9 +109,9 @@ extension EventLoop {
         }
         let inbox = self.inbox
         let id = connection.id
-        let responder = Responder { response in
+        let responder = Responder(deliverLater: { response in
             inbox.post(.response(connection: id, sequence: sequence, response))
-        }
+        })
         let inFlight = InFlightRequest(
             sequence: sequence, method: request.method, rawPath: request.rawPath, keepAlive: parsed.keepAlive,
             isHead: isHead, startedAt: MonotonicClock.now(), responder: responder)
@@ -129,6 +129,7 @@ extension EventLoop {
             response, headOnly: inFlight.isHead, keepAlive: keepAlive, date: date.bytes(), into: &connection.out)
         connection.phase = keepAlive ? .awaitingHead : .closingAfterWrite
         connection.lastActivity = now
+        connection.idleSince = now
         log(
             method: inFlight.method, path: inFlight.responder?.logPath ?? inFlight.rawPath,
             status: response.status, bytes: bytes, startedAt: inFlight.startedAt)

@@ -16,7 +16,7 @@ extension EventLoop {
             case .awaitingHead:
                 if let started = connection.headStartedAt {
                     if now &- started >= headerTimeout { stalledHeads.append(connection) }
-                } else if quiet >= idleTimeout {
+                } else if now &- connection.idleSince >= idleTimeout {
                     expired.append(connection)
                 }
             case .draining(let deadline):

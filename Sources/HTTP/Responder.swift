@@ -23,6 +23,13 @@ public final class Responder: Sendable {
         self.deliverLater = deliverLater
     }
 
+    /// A responder outside any server, for running handlers in-process (tests):
+    /// `onSend` receives the one answer, on the thread that sent it.
+    public init(onSend: @escaping @Sendable (Response) -> Void) {
+        self.deliverLater = onSend
+        state.withLock { $0.isInline = false }
+    }
+
     /// Answers the request. Only the first call counts.
     public func send(_ response: Response) {
         let isLater = state.withLock { state -> Bool in

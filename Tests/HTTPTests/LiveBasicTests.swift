@@ -151,4 +151,14 @@ final class LiveBasicTests: XCTestCase {
         XCTAssertEqual(client.readResponse()?.text, "path=/echo;query=")
         XCTAssertTrue(client.waitForClose())
     }
+
+    func testBusyPortIsRefused() throws {
+        let first = HTTPServer(configuration: .init(port: live.port, loops: 1)) { _, responder in
+            responder.send(.text("intruder"))
+        }
+        XCTAssertThrowsError(try first.start()) { error in
+            XCTAssertTrue("\(error)".contains("bind"), "\(error)")
+        }
+        first.stop(gracePeriod: .zero)
+    }
 }

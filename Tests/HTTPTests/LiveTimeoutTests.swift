@@ -56,6 +56,20 @@ final class LiveTimeoutTests: XCTestCase {
         XCTAssertTrue(silent.waitForClose(timeout: 5))
     }
 
+    func testBlankLineTrickleIsCutByTheIdleDeadline() throws {
+        let live = try LiveServer(headerTimeout: .seconds(10), idleTimeout: .milliseconds(300))
+        defer { live.stop() }
+        let client = try live.client()
+        let started = Date()
+        // Empty lines before a request line are ignored, so they must not count as progress.
+        while !client.sawEOF && Date().timeIntervalSince(started) < 5 {
+            client.send("\r\n")
+            _ = client.receivedAnything(within: 0.02)
+        }
+        XCTAssertTrue(client.sawEOF)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+    }
+
     func testConnectionCap() throws {
         let live = try LiveServer(loops: 2, maxConnections: 3)
         defer { live.stop() }

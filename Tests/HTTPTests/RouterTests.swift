@@ -24,7 +24,7 @@ final class RouterTests: XCTestCase {
         var parser = RequestParser()
         parser.append(Array("\(method) \(rawPath) HTTP/1.1\r\nHost: t\r\n\r\n".utf8))
         guard case .request(let parsed) = parser.next() else { throw TestFailure("unparsable \(rawPath)") }
-        let responder = Responder { _ in }
+        let responder = Responder(deliverLater: { _ in })
         router().route(parsed.request, responder)
         let response = try XCTUnwrap(responder.finishInline(), "no inline answer for \(rawPath)")
         return (response, responder.logPath)
@@ -76,10 +76,21 @@ final class RouterTests: XCTestCase {
 
     func testResponderAnswersOnceAndLaterAnswersGoToTheLoop() {
         let delivered = Mutex<[Int]>([])
-        let responder = Responder { response in delivered.withLock { $0.append(response.status) } }
+        let responder = Responder(deliverLater: { response in delivered.withLock { $0.append(response.status) } })
         XCTAssertNil(responder.finishInline())
         responder.send(.text("a", status: 201))
         responder.send(.text("b", status: 202))
         XCTAssertEqual(delivered.withLock { $0 }, [201])
+    }
+
+    func testPublicResponderDeliversToItsClosure() {
+        let delivered = Mutex<[String]>([])
+        let responder = Responder(onSend: { response in
+            delivered.withLock { $0.append(String(decoding: response.body, as: UTF8.self)) }
+        })
+        router().route(Request(method: "GET", path: "/health", headers: HTTPHeaders([("Host", "t")])), responder)
+        responder.send(.text("ignored"))
+        XCTAssertEqual(delivered.withLock { $0 }, ["ok"])
+        XCTAssertTrue(responder.isSent)
     }
 }
