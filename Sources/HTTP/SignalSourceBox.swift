@@ -4,9 +4,9 @@ import Dispatch
 // @unchecked Sendable: the source is set up before boxing and never mutated after; the
 // box only holds the reference (Dispatch sources are thread-safe objects).
 final class SignalSourceBox: @unchecked Sendable {
-    let source: any DispatchSourceSignal
+  let source: any DispatchSourceSignal
 
-    init(_ source: any DispatchSourceSignal) {
-        self.source = source
-    }
+  init(_ source: any DispatchSourceSignal) {
+    self.source = source
+  }
 }
