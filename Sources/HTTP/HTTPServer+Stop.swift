@@ -4,6 +4,7 @@ import Glibc
 extension HTTPServer {
   /// Stops accepting, lets in-flight answers finish (each with `Connection: close`) for
   /// up to `gracePeriod`, closes every connection and joins the loop threads.
+  /// Blocks; never call it from a handler (a loop thread cannot wait for itself).
   public func stop(gracePeriod: Duration) {
     let inboxes = state.withLock { state -> [LoopInbox] in
       guard case .running = state.phase else { return [] }
