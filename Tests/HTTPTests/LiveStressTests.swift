@@ -56,7 +56,8 @@ final class LiveStressTests: XCTestCase {
     getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
     let count = min(2500, (Int(limit.rlim_cur) - 200) / 2)
     guard count >= 2000 else {
-      throw XCTSkip("RLIMIT_NOFILE \(limit.rlim_cur) is too low for 2,000 connections in one process")
+      throw XCTSkip(
+        "RLIMIT_NOFILE \(limit.rlim_cur) is too low for 2,000 connections in one process")
     }
     let idle = try (0..<count).map { _ in try live.client() }
     XCTAssertTrue(
