@@ -101,6 +101,10 @@ final class LiveBasicTests: XCTestCase {
       if status == 405 { XCTAssertEqual(response.header("Allow"), "GET, HEAD") }
       XCTAssertTrue(client.waitForClose(), "connection must close after \(status)")
     }
+    XCTAssertTrue(eventually { live.logEntries.count >= cases.count })
+    XCTAssertEqual(live.logEntries.map(\.status), cases.map(\.1))
+    XCTAssertEqual(live.logEntries.first?.method, "-")
+    XCTAssertEqual(live.logEntries.last?.method, "POST")
   }
 
   func testRoutedMethodErrorsKeepTheConnection() throws {

@@ -101,4 +101,17 @@ final class RouterTests: XCTestCase {
     XCTAssertEqual(delivered.withLock { $0 }, ["ok"])
     XCTAssertTrue(responder.isSent)
   }
+
+  func testConcurrentSendsDeliverExactlyOnce() {
+    for _ in 0..<50 {
+      let delivered = Mutex<Int>(0)
+      let responder = Responder(deliverLater: { _ in delivered.withLock { $0 += 1 } })
+      DispatchQueue.concurrentPerform(iterations: 8) { index in
+        if index == 0 { _ = responder.finishInline() }
+        responder.send(.text("\(index)"))
+      }
+      let inline = responder.finishInline()
+      XCTAssertEqual(delivered.withLock { $0 } + (inline == nil ? 0 : 1), 1)
+    }
+  }
 }
