@@ -1,5 +1,0 @@
-import XCTest
-
-final class HTTPTestsPlaceholder: XCTestCase {
-    func testPlaceholder() {}
-}
