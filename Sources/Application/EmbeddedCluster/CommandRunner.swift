@@ -13,35 +13,16 @@ struct CommandRunner: Sendable {
 
     /// Runs and returns the exit status and combined stdout/stderr.
     func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
-        let process = Process()
-        if let user {
-            let wrapped = user.wrap(executable, arguments)
-            process.executableURL = wrapped.executable
-            process.arguments = wrapped.arguments
-        } else {
-            process.executableURL = executable
-            process.arguments = arguments
-        }
-        // A directory every user can enter: `runuser` keeps ours, which may be /root.
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        var command = (executable, arguments)
+        if let user { command = user.wrap(executable, arguments) }
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
-        process.environment = environment
         let outputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("citylab-cmd-\(getpid())-\(UUID().uuidString).out")
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
-            throw EmbeddedClusterError.directoryNotWritable(path: outputFile.deletingLastPathComponent().path, reason: "cannot create a temporary file")
-        }
         defer { try? FileManager.default.removeItem(at: outputFile) }
-        let handle = try FileHandle(forWritingTo: outputFile)
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        let status = try Subprocess.run(command.0.path, command.1, environment: environment, output: outputFile)
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        return Outcome(status: process.terminationStatus, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+        return Outcome(status: status, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Runs and throws `commandFailed` (with the output) unless the exit status is 0.
