@@ -61,7 +61,8 @@ final class ParameterTests: DatabaseTestCase {
 
     func testArraysQuoteEscapeAndKeepNulls() throws {
         let texts: [String?] = ["a", "with,comma", "\"quoted\"", "back\\slash", "{braces}", "NULL", nil, "", " spaced "]
-        let result = try connection.query("SELECT x, x IS NULL AS missing FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n", [texts])
+        let result = try connection.query(
+            "SELECT x, x IS NULL AS missing FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n", [texts])
         XCTAssertEqual(result.rows.map { $0["x"] }, texts)
         XCTAssertEqual(try scalar("SELECT cardinality($1::int[])", [[1, 2, 3]]), "3")
         XCTAssertEqual(try scalar("SELECT cardinality($1::int[])", [[Int]()]), "0")

@@ -40,8 +40,9 @@ final class PureTests: XCTestCase {
 
     func testScrubbingPasswords() {
         let conninfo = "postgresql://me:hunter2@db/x"
-        XCTAssertEqual(SecretScrubber.scrub("failed for hunter2 at postgresql://me:hunter2@db/x", conninfo: conninfo),
-                       "failed for *** at postgresql://me:***@db/x")
+        XCTAssertEqual(
+            SecretScrubber.scrub("failed for hunter2 at postgresql://me:hunter2@db/x", conninfo: conninfo),
+            "failed for *** at postgresql://me:***@db/x")
         XCTAssertEqual(SecretScrubber.scrub("host=a password='p w' user=b", conninfo: ""), "host=a password=*** user=b")
         XCTAssertEqual(SecretScrubber.scrub("password=abc&x=1", conninfo: ""), "password=***&x=1")
         XCTAssertEqual(SecretScrubber.scrub("postgresql://db:5432/x", conninfo: ""), "postgresql://db:5432/x")
