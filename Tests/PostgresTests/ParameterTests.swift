@@ -34,10 +34,11 @@ final class ParameterTests: DatabaseTestCase {
             Date(timeIntervalSince1970: 0),
             Date(timeIntervalSince1970: -1_234_567_890.5),
             Date(timeIntervalSince1970: 4_102_444_800.000001),
+            Date(timeIntervalSince1970: -62_167_219_200.5),
         ]
         for date in dates {
             let read = try XCTUnwrap(connection.query("SELECT $1::timestamptz AS t", [date]).first).date("t")
-            XCTAssertEqual(read.timeIntervalSince1970, date.timeIntervalSince1970, accuracy: 0.000_000_5)
+            XCTAssertEqual(read.timeIntervalSince1970, date.timeIntervalSince1970, accuracy: 0.000_001, "\(date)")
         }
     }
 
