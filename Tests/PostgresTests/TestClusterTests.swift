@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Postgres
+import Synchronization
 import TestSupport
 import XCTest
 
@@ -43,7 +43,11 @@ final class TestClusterTests: XCTestCase {
 
     func testPollSaysWhatItWaitedFor() {
         var checks = 0
-        XCTAssertThrowsError(try poll(timeout: .milliseconds(60), every: .milliseconds(10), "the moon") { checks += 1; return false }) {
+        let neverTrue = {
+            checks += 1
+            return false
+        }
+        XCTAssertThrowsError(try poll(timeout: .milliseconds(60), every: .milliseconds(10), "the moon", neverTrue)) {
             XCTAssertTrue("\($0)".contains("the moon"), "\($0)")
         }
         XCTAssertGreaterThan(checks, 2)
