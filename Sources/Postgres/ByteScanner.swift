@@ -9,13 +9,13 @@ struct ByteScanner {
 
     var isAtEnd: Bool { index == bytes.count }
 
-    /// Consumes `literal` if the remaining bytes start with it.
-    mutating func take(_ literal: String) -> Bool {
+    /// Consumes `literal` if the remaining bytes start with it (only checks when `keepingIt`).
+    mutating func take(_ literal: String, keepingIt: Bool = false) -> Bool {
         let expected = Array(literal.utf8)
         guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
             return false
         }
-        index += expected.count
+        if !keepingIt { index += expected.count }
         return true
     }
 

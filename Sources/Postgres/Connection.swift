@@ -167,7 +167,7 @@ public final class Connection {
         _ params: [any PostgresBindable], _ body: ([UnsafePointer<CChar>?]) -> T
     ) throws -> T {
         var owned: [UnsafeMutablePointer<CChar>?] = []
-        defer { owned.forEach { free($0) } }
+        defer { for pointer in owned { free(pointer) } }
         for (position, param) in params.enumerated() {
             switch param.postgresValue {
             case .null:

@@ -59,7 +59,7 @@ public final class ConnectionPool: @unchecked Sendable {
         openCount -= closing.count
         condition.broadcast()
         condition.unlock()
-        closing.forEach { $0.close() }
+        for connection in closing { connection.close() }
     }
 
     private func acquire() throws -> Connection {

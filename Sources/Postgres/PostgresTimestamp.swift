@@ -24,7 +24,7 @@ enum PostgresTimestamp {
     }
 
     /// Parses ISO-style output (`2024-05-01 12:34:56.123456+05:30`, any offset, optional
-    /// fraction, `T`/`Z` accepted, ` BC`, `infinity`); nil if the text is not a timestamp.
+    /// fraction, `T`/`Z` accepted, no offset read as UTC, ` BC`, `infinity`); nil if the text is not a timestamp.
     static func parse(_ text: String) -> Date? {
         if text == "infinity" { return .distantFuture }
         if text == "-infinity" { return .distantPast }
@@ -47,8 +47,8 @@ enum PostgresTimestamp {
             for _ in digits..<max(digits, 6) { fraction *= 10 }
         }
         var offsetSeconds: Int64 = 0
-        if scanner.take("Z") {
-            offsetSeconds = 0
+        if scanner.take("Z") || scanner.isAtEnd || scanner.take(" BC", keepingIt: true) {
+            offsetSeconds = 0  // `timestamp` without time zone: read as UTC
         } else {
             let sign: Int64
             if scanner.take("+") { sign = 1 } else if scanner.take("-") { sign = -1 } else { return nil }

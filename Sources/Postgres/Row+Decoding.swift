@@ -54,7 +54,10 @@ extension Row {
 
     /// NULL gives nil; a missing column or a malformed value still throws.
     private func optional<T>(_ column: String, _ read: (String) throws -> T) throws -> T? {
-        guard hasColumn(column) else { _ = try string(column); return nil }
+        guard hasColumn(column) else {
+            _ = try string(column)
+            return nil
+        }
         return self[column] == nil ? nil : try read(column)
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import CLibPQ
+import Foundation
 
 /// Removes passwords from text that may echo a conninfo (libpq messages, our own errors):
 /// the conninfo's own password wherever it appears, `password=…` pairs and `user:pass@` in URLs.

@@ -21,20 +21,29 @@ final class ConnectionPoolTests: XCTestCase {
         XCTAssertEqual(pool.counts.open, 1)
     }
 
-    func testNeverOpensMoreThanTheMaximum() throws {
-        let pool = ConnectionPool(url, maxConnections: 3)
+    func testNeverLendsMoreThanTheMaximumAtOnce() throws {
+        let pool = ConnectionPool(url, maxConnections: 3, acquireTimeout: .seconds(30))
         defer { pool.shutDown() }
-        let pids = OrderLog()
-        DispatchQueue.concurrentPerform(iterations: 12) { _ in
-            let pid = try? pool.withConnection { connection -> Int32 in
-                _ = try connection.query("SELECT pg_sleep(0.05)")
-                return connection.backendPID
-            }
-            pids.append(Int(pid ?? -1))
+        let borrowed = OrderLog()
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<6 {
+            Thread {
+                _ = try? pool.withConnection { connection in
+                    borrowed.append(Int(connection.backendPID))
+                    _ = release.wait(timeout: .now() + 30)
+                }
+                finished.signal()
+            }.start()
         }
-        XCTAssertFalse(pids.values.contains(-1))
-        XCTAssertLessThanOrEqual(Set(pids.values).count, 3)
-        XCTAssertLessThanOrEqual(pool.counts.open, 3)
+        try poll(timeout: .seconds(10), "three borrowers") { borrowed.values.count >= 3 }
+        // The other three are waiting for a connection: give them time to (wrongly) get one.
+        XCTAssertThrowsError(try poll(timeout: .milliseconds(300), "a fourth borrower") { borrowed.values.count > 3 })
+        XCTAssertEqual(pool.counts.open, 3)
+        for _ in 0..<6 { release.signal() }
+        for _ in 0..<6 { XCTAssertEqual(finished.wait(timeout: .now() + 30), .success) }
+        XCTAssertEqual(borrowed.values.count, 6)
+        XCTAssertEqual(Set(borrowed.values).count, 3, "connections are reused")
     }
 
     func testTimesOutWhenAllConnectionsAreBusy() throws {

@@ -84,6 +84,32 @@ final class EmbeddedClusterTests: XCTestCase {
         XCTAssertEqual(try queryUser(cluster.url), "citylab|citylab")
     }
 
+    func testAFailedStartShowsTheEndOfTheServerLog() throws {
+        let cluster = EmbeddedCluster(home: scratch.appendingPathComponent("home"), durable: false)
+        try cluster.start()
+        try cluster.stop()
+        let config = cluster.status().dataDirectory.appendingPathComponent("postgresql.conf")
+        let handle = try FileHandle(forWritingTo: config)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("no_such_setting_xyz = 1\n".utf8))
+        try handle.close()
+        XCTAssertThrowsError(try cluster.start()) { error in
+            guard case EmbeddedClusterError.startFailed = error else { return XCTFail("got \(error)") }
+            XCTAssertTrue("\(error)".contains("no_such_setting_xyz"), "\(error)")
+        }
+        XCTAssertFalse(cluster.status().isRunning)
+    }
+
+    func testAnUnusableHomeNamesTheDirectory() throws {
+        let file = scratch.appendingPathComponent("plain-file")
+        XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: Data()))
+        let home = file.appendingPathComponent("home")
+        XCTAssertThrowsError(try EmbeddedCluster(home: home).start()) { error in
+            guard case EmbeddedClusterError.directoryNotWritable(let path, _) = error else { return XCTFail("got \(error)") }
+            XCTAssertEqual(path, home.path)
+        }
+    }
+
     func testALongHomeGetsAShortSocketDirectory() throws {
         let deep = (0..<6).reduce(scratch.appendingPathComponent("home")) { url, _ in
             url.appendingPathComponent(String(repeating: "d", count: 20))

@@ -20,7 +20,7 @@ final class NoticeTests: DatabaseTestCase {
         let bounded = try Connection(databaseURL, noticeLimit: 3)
         defer { bounded.close() }
         try bounded.simpleQuery("DO $$ BEGIN FOR i IN 1..10 LOOP RAISE NOTICE 'n%', i; END LOOP; END $$")
-        XCTAssertEqual(bounded.notices.map { $0.components(separatedBy: ": ").last ?? "" }, ["n8", "n9", "n10"])
+        XCTAssertEqual(bounded.notices, ["NOTICE:  n8", "NOTICE:  n9", "NOTICE:  n10"])
     }
 
     /// Points fd 2 at a temporary file while `body` runs and returns what was written there.

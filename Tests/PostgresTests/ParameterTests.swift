@@ -34,10 +34,11 @@ final class ParameterTests: DatabaseTestCase {
             Date(timeIntervalSince1970: 0),
             Date(timeIntervalSince1970: -1_234_567_890.5),
             Date(timeIntervalSince1970: 4_102_444_800.000001),
+            Date(timeIntervalSince1970: -62_167_219_200.5),
         ]
         for date in dates {
             let read = try XCTUnwrap(connection.query("SELECT $1::timestamptz AS t", [date]).first).date("t")
-            XCTAssertEqual(read.timeIntervalSince1970, date.timeIntervalSince1970, accuracy: 0.000_000_5)
+            XCTAssertEqual(read.timeIntervalSince1970, date.timeIntervalSince1970, accuracy: 0.000_001, "\(date)")
         }
     }
 
@@ -61,7 +62,8 @@ final class ParameterTests: DatabaseTestCase {
 
     func testArraysQuoteEscapeAndKeepNulls() throws {
         let texts: [String?] = ["a", "with,comma", "\"quoted\"", "back\\slash", "{braces}", "NULL", nil, "", " spaced "]
-        let result = try connection.query("SELECT x, x IS NULL AS missing FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n", [texts])
+        let result = try connection.query(
+            "SELECT x, x IS NULL AS missing FROM unnest($1::text[]) WITH ORDINALITY AS t(x, n) ORDER BY n", [texts])
         XCTAssertEqual(result.rows.map { $0["x"] }, texts)
         XCTAssertEqual(try scalar("SELECT cardinality($1::int[])", [[1, 2, 3]]), "3")
         XCTAssertEqual(try scalar("SELECT cardinality($1::int[])", [[Int]()]), "0")

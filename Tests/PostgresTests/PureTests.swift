@@ -8,6 +8,7 @@ final class PureTests: XCTestCase {
     func testTimestampFormatsAndParses() throws {
         let date = Date(timeIntervalSince1970: 1_714_566_896.123456)
         XCTAssertEqual(PostgresTimestamp.format(date), "2024-05-01T12:34:56.123456Z")
+        XCTAssertEqual(PostgresTimestamp.format(Date(timeIntervalSince1970: -62_167_219_200)), "0001-01-01T00:00:00.000000Z BC")
         let cases: [(String, Double)] = [
             ("2024-05-01 12:34:56.123456+00", 1_714_566_896.123456),
             ("2024-05-01 18:04:56.123456+05:30", 1_714_566_896.123456),
@@ -15,6 +16,8 @@ final class PureTests: XCTestCase {
             ("1970-01-01 00:00:00+00", 0),
             ("1969-12-31 23:59:59.5+00", -0.5),
             ("1900-01-01 00:00:00-00:17:30", -2_208_987_750),
+            ("2024-05-01 12:34:56.123456", 1_714_566_896.123456),
+            ("0001-01-01 00:00:00+00 BC", -62_167_219_200),
         ]
         for (text, seconds) in cases {
             let parsed = try XCTUnwrap(PostgresTimestamp.parse(text), text)
@@ -40,8 +43,9 @@ final class PureTests: XCTestCase {
 
     func testScrubbingPasswords() {
         let conninfo = "postgresql://me:hunter2@db/x"
-        XCTAssertEqual(SecretScrubber.scrub("failed for hunter2 at postgresql://me:hunter2@db/x", conninfo: conninfo),
-                       "failed for *** at postgresql://me:***@db/x")
+        XCTAssertEqual(
+            SecretScrubber.scrub("failed for hunter2 at postgresql://me:hunter2@db/x", conninfo: conninfo),
+            "failed for *** at postgresql://me:***@db/x")
         XCTAssertEqual(SecretScrubber.scrub("host=a password='p w' user=b", conninfo: ""), "host=a password=*** user=b")
         XCTAssertEqual(SecretScrubber.scrub("password=abc&x=1", conninfo: ""), "password=***&x=1")
         XCTAssertEqual(SecretScrubber.scrub("postgresql://db:5432/x", conninfo: ""), "postgresql://db:5432/x")

@@ -70,7 +70,8 @@ extension EmbeddedCluster {
         try Self.makeDirectory(layout.socketDirectory, mode: 0o755)
         if !FileManager.default.fileExists(atPath: layout.logFile.path) {
             guard FileManager.default.createFile(atPath: layout.logFile.path, contents: nil) else {
-                throw EmbeddedClusterError.directoryNotWritable(path: layout.root.path, reason: "cannot create \(layout.logFile.lastPathComponent)")
+                throw EmbeddedClusterError.directoryNotWritable(
+                    path: layout.root.path, reason: "cannot create \(layout.logFile.lastPathComponent)")
             }
         }
         if let user {
@@ -131,7 +132,8 @@ extension EmbeddedCluster {
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
         } catch {
             let parent = directory.deletingLastPathComponent().path
-            let reason = FileManager.default.isWritableFile(atPath: parent)
+            let reason =
+                FileManager.default.isWritableFile(atPath: parent)
                 ? error.localizedDescription : "\(parent) is not writable by this user"
             throw EmbeddedClusterError.directoryNotWritable(path: directory.path, reason: reason)
         }

@@ -12,9 +12,6 @@ struct ServerProcessRunner: Sendable {
     }
 
     /// Runs and returns the exit status and combined stdout/stderr.
-    ///
-    /// Uses posix_spawn and waitpid rather than Foundation's `Process`: `pg_ctl start` leaves a
-    /// daemon behind that inherits Process's termination watch, so `waitUntilExit` never returns.
     func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
         var command = (executable, arguments)
         if let user { command = user.wrap(executable, arguments) }
@@ -22,12 +19,8 @@ struct ServerProcessRunner: Sendable {
         environment["LC_ALL"] = "C"
         let outputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("citylab-cmd-\(getpid())-\(UUID().uuidString).out")
-        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil) else {
-            throw EmbeddedClusterError.directoryNotWritable(path: outputFile.deletingLastPathComponent().path, reason: "cannot create a temporary file")
-        }
         defer { try? FileManager.default.removeItem(at: outputFile) }
-        let status = try Spawn.runAndWait(
-            command.0.path, arguments: command.1, environment: environment, outputPath: outputFile.path, directory: "/")
+        let status = try Subprocess.run(command.0.path, command.1, environment: environment, output: outputFile)
         let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
         return Outcome(status: status, output: output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
