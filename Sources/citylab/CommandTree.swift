@@ -17,6 +17,11 @@ enum CommandTree {
         (DBGroup.spec, DBGroup.verbs),
         (ConferenceGroup.spec, ConferenceGroup.verbs),
         (AttendeeGroup.spec, AttendeeGroup.verbs),
+        (SessionGroup.spec, SessionGroup.verbs),
+        (AgendaGroup.spec, AgendaGroup.verbs),
+        (ScholarGroup.spec, ScholarGroup.verbs),
+        (ScholarGroup.openingSpec, [:]),
+        (PlacementGroup.spec, PlacementGroup.verbs),
         (EventsGroup.spec, EventsGroup.verbs),
         (AuditGroup.spec, AuditGroup.verbs),
     ]

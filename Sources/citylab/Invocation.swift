@@ -1,6 +1,7 @@
 import Application
 import Arguments
 import EventStore
+import Events
 import Foundation
 import Postgres
 
@@ -37,6 +38,11 @@ final class Invocation {
         let store = EventStore(connection)
         openedStore = store
         return store
+    }
+
+    /// The edition this command is about: `--conference`, else the only one open.
+    func conference() throws -> ConferenceID {
+        try ConferenceDirectory.resolve(parsed.option("conference"), store: try store())
     }
 
     func runner() throws -> CommandRunner {

@@ -2,6 +2,7 @@ import Application
 import Arguments
 import Domain
 import Events
+import Foundation
 
 /// `citylab attendee …`: registrations.
 enum AttendeeGroup {
@@ -20,10 +21,55 @@ enum AttendeeGroup {
                     .option("city", valueName: "city", help: "Home city."),
                     .option("id", valueName: "id", help: "Choose the id (att_…) instead of a generated one."),
                 ],
-                examples: ["citylab attendee register --name 'Ana Gómez' --email ana@example.org --role mayor --city Bogotá"])
+                examples: ["citylab attendee register --name 'Ana Gómez' --email ana@example.org --role mayor --city Bogotá"]),
+            CommandSpec(
+                "cancel", abstract: "Cancel a registration; frees every seat it held (waitlists move up).",
+                arguments: [ArgumentSpec("attendee", help: "The attendee's id (att_…) or email.")],
+                options: [.option("reason", valueName: "text", help: "Why, for the record.")],
+                examples: ["citylab attendee cancel ana@example.org --reason 'travel cancelled'"]),
+            CommandSpec(
+                "check-in", abstract: "Record an attendee's arrival at the venue.",
+                arguments: [ArgumentSpec("attendee", help: "The attendee's id (att_…) or email.")],
+                examples: ["citylab attendee check-in att_k3q9x2mw"]),
+            CommandSpec(
+                "reissue-link", abstract: "Give an attendee a new personal agenda link; the old one stops working.",
+                arguments: [ArgumentSpec("attendee", help: "The attendee's id (att_…) or email.")],
+                examples: ["citylab attendee reissue-link ana@example.org"]),
         ])
 
-    static let verbs: [String: Verb] = ["attendee register": register]
+    static let verbs: [String: Verb] = [
+        "attendee register": register, "attendee cancel": cancel, "attendee check-in": checkIn, "attendee reissue-link": reissueLink,
+    ]
+
+    static func cancel(_ invocation: Invocation) throws {
+        let (reference, conference) = try target(invocation)
+        let outcome = try LifecycleCommands.cancel(
+            attendee: reference, reason: invocation.parsed.option("reason"), conference: conference, runner: try invocation.runner())
+        Output.outcome(outcome, json: invocation.json, humanExtra: outcome.notes)
+    }
+
+    static func checkIn(_ invocation: Invocation) throws {
+        let (reference, conference) = try target(invocation)
+        let outcome = try LifecycleCommands.checkIn(attendee: reference, at: Date(), conference: conference, runner: try invocation.runner())
+        Output.outcome(outcome, json: invocation.json)
+    }
+
+    static func reissueLink(_ invocation: Invocation) throws {
+        let (reference, conference) = try target(invocation)
+        let token = AgendaToken.generate()
+        let outcome = try LifecycleCommands.reissueLink(
+            attendee: reference, tokenHash: AgendaToken.hash(token), conference: conference, runner: try invocation.runner())
+        let link = "\(invocation.publicURL)/agenda/\(token)"
+        Output.outcome(
+            outcome, json: invocation.json, humanExtra: ["Personal agenda link (shown once): \(link)"],
+            jsonExtra: outcome.isDuplicate ? [:] : ["agenda_url": .string(link)])
+    }
+
+    /// The attendee argument and the edition it is resolved in.
+    static func target(_ invocation: Invocation) throws -> (String, ConferenceID) {
+        let reference = try invocation.parsed.argumentValue("attendee")
+        return (reference, try invocation.conference())
+    }
 
     static func register(_ invocation: Invocation) throws {
         let p = invocation.parsed
@@ -32,8 +78,7 @@ enum AttendeeGroup {
         let command = Attendee.Register(
             id: id, name: try p.requiredOption("name"), email: try p.requiredOption("email"), role: try p.requiredOption("role"),
             organization: p.option("organization"), city: p.option("city"), tokenHash: AgendaToken.hash(token))
-        let store = try invocation.store()
-        let conference = try ConferenceDirectory.resolve(p.option("conference"), store: store)
+        let conference = try invocation.conference()
         let outcome = try RegistrationCommands.register(command, conference: conference, runner: try invocation.runner())
         let link = "\(invocation.publicURL)/agenda/\(token)"
         Output.outcome(

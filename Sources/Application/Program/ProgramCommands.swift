@@ -1,0 +1,84 @@
+import Domain
+import EventStore
+import Events
+import Foundation
+
+/// The program's commands (sessions and agendas) as the CLI and the sample loader run them.
+public enum ProgramCommands {
+    public static func schedule(_ command: Session.Schedule, runner: CommandRunner) throws -> CommandOutcome {
+        try runner.run("session schedule") { streams in
+            let events = try Session.decide(command, streams)
+            let title = command.title.trimmingCharacters(in: .whitespaces)
+            return Decision(
+                events: events, id: command.id.rawValue,
+                message: "Scheduled '\(title)' (\(command.id)) in \(command.room), \(command.starts) to \(command.ends), \(command.capacity) seat\(command.capacity == 1 ? "" : "s").")
+        }
+    }
+
+    public static func reschedule(_ command: Session.Reschedule, runner: CommandRunner) throws -> CommandOutcome {
+        try runner.run("session reschedule") { streams in
+            let events = try Session.decide(command, streams)
+            let title = try streams.state(Session.self, .session(command.session)).title
+            let promoted = EventNotes.count(PromotedFromWaitlist.self, in: events)
+            var message = events.isEmpty ? "Nothing changed for '\(title)' (\(command.session))." : "Changed '\(title)' (\(command.session))."
+            if promoted > 0 { message += " \(promoted) moved up from the waitlist." }
+            return Decision(events: events, id: command.session.rawValue, message: message, extra: notes(events, streams))
+        }
+    }
+
+    public static func cancel(_ command: Session.Cancel, runner: CommandRunner) throws -> CommandOutcome {
+        try runner.run("session cancel") { streams in
+            let events = try Session.decide(command, streams)
+            let title = try streams.state(Session.self, .session(command.session)).title
+            let left = EventNotes.count(SessionLeft.self, in: events)
+            return Decision(
+                events: events, id: command.session.rawValue,
+                message: "Cancelled '\(title)' (\(command.session)); it left \(left) agenda\(left == 1 ? "" : "s").")
+        }
+    }
+
+    /// `agenda add`: a seat when one is free, else a waitlist place (its position is in the result).
+    public static func add(attendee reference: String, session: SessionID, conference: ConferenceID, runner: CommandRunner) throws
+        -> CommandOutcome
+    {
+        try runner.run("agenda add") { streams in
+            let attendee = try References.attendee(reference, conference: conference, streams)
+            let events = try Agenda.decide(Agenda.Add(attendee: attendee, session: session), streams)
+            let title = try streams.state(Session.self, .session(session)).title
+            var extra = notes(events, streams)
+            extra["attendee"] = .string(attendee.rawValue)
+            extra["session"] = .string(session.rawValue)
+            let waitlisted = events.lazy.compactMap { $0.event as? Waitlisted }.first { $0.attendee == attendee }
+            let message: String
+            if let waitlisted {
+                extra["status"] = .string("waitlisted")
+                extra["waitlist_position"] = .int(Int64(waitlisted.position))
+                message = "'\(title)' is full: \(attendee) is on its waitlist at position \(waitlisted.position)."
+            } else {
+                extra["status"] = .string("seat")
+                message = "\(attendee) has a seat in '\(title)' (\(session))."
+            }
+            return Decision(events: events, id: attendee.rawValue, message: message, extra: extra)
+        }
+    }
+
+    public static func drop(attendee reference: String, session: SessionID, conference: ConferenceID, runner: CommandRunner) throws
+        -> CommandOutcome
+    {
+        try runner.run("agenda drop") { streams in
+            let attendee = try References.attendee(reference, conference: conference, streams)
+            let events = try Agenda.decide(Agenda.Drop(attendee: attendee, session: session), streams)
+            let title = try streams.state(Session.self, .session(session)).title
+            var extra = notes(events, streams)
+            extra["attendee"] = .string(attendee.rawValue)
+            extra["session"] = .string(session.rawValue)
+            return Decision(events: events, id: attendee.rawValue, message: "\(attendee) left '\(title)' (\(session)).", extra: extra)
+        }
+    }
+
+    /// The side-effect notes of a decision, as a `notes` array for the result.
+    static func notes(_ events: [PendingEvent], _ streams: some StreamReader) -> [String: JSONValue] {
+        let lines = EventNotes.sideEffects(events) { id in (try? streams.state(Session.self, .session(id)).title) ?? id.rawValue }
+        return lines.isEmpty ? [:] : ["notes": .array(lines.map(JSONValue.string))]
+    }
+}
