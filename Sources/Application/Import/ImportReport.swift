@@ -25,7 +25,7 @@ public struct ImportReport: Equatable, Sendable {
 
     /// One line for people: counts, events/s, and the position to wait for.
     public var summary: String {
-        var text = "Imported \(accepted) attendee\(accepted == 1 ? "" : "s") into \(conference.rawValue)"
+        var text = "Import into \(conference.rawValue)"
         text += ": \(accepted) accepted, \(skipped) skipped (already registered), \(rejected.count) rejected"
         text += "; \(events) events in \(Self.format(seconds)) s (\(eventsPerSecond) events/s)"
         if events > 0 { text += ", up to position \(position)" }

@@ -20,10 +20,11 @@ enum AttendeeGroup {
                     .option("city", valueName: "city", help: "Home city."),
                     .option("id", valueName: "id", help: "Choose the id (att_…) instead of a generated one."),
                 ],
-                examples: ["citylab attendee register --name 'Ana Gómez' --email ana@example.org --role mayor --city Bogotá"])
+                examples: ["citylab attendee register --name 'Ana Gómez' --email ana@example.org --role mayor --city Bogotá"]),
+            AttendeeImportCommand.spec,
         ])
 
-    static let verbs: [String: Verb] = ["attendee register": register]
+    static let verbs: [String: Verb] = ["attendee register": register, "attendee import": AttendeeImportCommand.verb]
 
     static func register(_ invocation: Invocation) throws {
         let p = invocation.parsed
