@@ -28,12 +28,15 @@ enum ImportBenchmark {
         var importer = AttendeeImport(store: store, context: context)
         importer.batchSize = batch
 
-        var imports: [Double] = [], copies: [Double] = [], reruns: [Double] = []
+        var imports: [Double] = []
+        var copies: [Double] = []
+        var reruns: [Double] = []
         var last: ImportReport?
         for round in 1...rounds {
             let edition = "bench-\(round)"
             _ = try RegistrationCommands.openConference(
-                Conference.Open(id: edition, name: "Bench", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16"),
+                Conference.Open(
+                    id: edition, name: "Bench", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16"),
                 runner: CommandRunner(store: store, context: context))
             guard let conference = ConferenceID(edition) else { return }
             imports.append(

@@ -131,7 +131,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(usage("name,email,role,phone,Twitter\n"), "t.csv: unknown columns 'phone', 'twitter' in the header (line 1)")
         XCTAssertEqual(usage("name,email,city\n"), "t.csv: the header lacks the column role")
         XCTAssertEqual(usage("name,email,role,email\n"), "t.csv: the column 'email' appears twice in the header")
-        XCTAssertEqual(usage("name,email,role\n\"Ana,a@x.org,mayor\n"), "t.csv: line 2: a quoted field is never closed (unterminated quote)")
+        XCTAssertEqual(
+            usage("name,email,role\n\"Ana,a@x.org,mayor\n"), "t.csv: line 2: a quoted field is never closed (unterminated quote)")
     }
 
     func testRowLimit() {

@@ -38,14 +38,25 @@ final class ImportBadInputCLITests: XCTestCase {
             ("noheader.csv", good, "noheader.csv has no header line: line 1 must name the columns"),
             ("unknown.csv", "name,email,role,phone\r\n", "unknown.csv: unknown column 'phone' in the header (line 1)"),
             ("lacks.csv", "name,email\r\n", "lacks.csv: the header lacks the column role"),
-            ("quote.csv", ImportFixture.header + good + "\"Open,o@x.org,mayor,,\r\n" + good, "quote.csv: line 5: a quoted field is never closed"),
-            ("stray.csv", ImportFixture.header + "Ana \"A\" G,a@x.org,mayor,,\r\n", "stray.csv: line 2: a quote inside a field that is not quoted"),
+            (
+                "quote.csv", ImportFixture.header + good + "\"Open,o@x.org,mayor,,\r\nBo,bo@x.org,mayor,,\r\n",
+                "quote.csv: line 5: a quoted field is never closed"
+            ),
+            (
+                "closed.csv", ImportFixture.header + good + "\"Open,o@x.org,mayor,,\r\n" + good,
+                "closed.csv: line 6: text after a closing quote"
+            ),
+            (
+                "stray.csv", ImportFixture.header + "Ana \"A\" G,a@x.org,mayor,,\r\n",
+                "stray.csv: line 2: a quote inside a field that is not quoted"
+            ),
         ]
         for (name, text, error) in cases {
             let path = try files.file(name, text)
             try assertRefused([path], error: "\(path)\(error.dropFirst(name.count))")
         }
-        let latin1 = try files.file("latin1.csv", bytes: Array(ImportFixture.header.utf8) + Array("G".utf8) + [0xF3] + Array("mez,g@x.org,mayor,,\n".utf8))
+        let latin1 = try files.file(
+            "latin1.csv", bytes: Array(ImportFixture.header.utf8) + Array("G".utf8) + [0xF3] + Array("mez,g@x.org,mayor,,\n".utf8))
         try assertRefused([latin1], error: "\(latin1): line 2: the text is not valid UTF-8")
     }
 

@@ -28,8 +28,10 @@ struct ImportFixture {
     /// `count` valid rows, `person<i>@example.org`, with a quoted comma in every name.
     static func rows(_ count: Int, from first: Int = 1) -> String {
         let roles = ["mayor", "city-innovator", "artist", "funder", "academic", "urbanist", "speaker", "staff", "press", "other"]
-        return (first..<first + count).map { "\"Person \($0), Jr.\",person\($0)@example.org,\(roles[$0 % roles.count]),Org \($0 % 7),Bogotá\r\n" }
-            .joined()
+        return (first..<first + count).map {
+            "\"Person \($0), Jr.\",person\($0)@example.org,\(roles[$0 % roles.count]),Org \($0 % 7),Bogotá\r\n"
+        }
+        .joined()
     }
 
     static let header = "name,email,role,organization,city\r\n"

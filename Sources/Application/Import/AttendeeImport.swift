@@ -12,8 +12,9 @@ import Foundation
 public struct AttendeeImport {
     public let store: EventStore
     public let context: CommandContext
-    /// Rows per append: 2,000 rows are 4,000 events in one transaction.
-    public var batchSize = 2_000
+    /// Rows per append (two events each), one transaction per batch.
+    public var batchSize = AttendeeImport.defaultBatchSize
+    public static let defaultBatchSize = 2_000
     /// Tries per batch before `ConflictPersisted` (exit 3).
     public var attempts = 8
 
@@ -39,7 +40,8 @@ public struct AttendeeImport {
         let started = DispatchTime.now().uptimeNanoseconds
         guard try Conference.fold(store.readStream(.conference(conference)).events.map { try $0.decoded() }).isOpen else {
             throw Rejection(
-                "unknown-conference", "there is no edition \(conference)", hint: "open one with 'citylab conference open', or check --conference")
+                "unknown-conference", "there is no edition \(conference)",
+                hint: "open one with 'citylab conference open', or check --conference")
         }
         var report = ImportReport(conference: conference)
         report.rows = file.rows.count
@@ -48,69 +50,48 @@ public struct AttendeeImport {
         report.rejected = plan.rejected
         var done = plan.rejected.count
         progress(done, report.rows)
-        for first in stride(from: 0, to: plan.candidates.count, by: max(1, batchSize)) {
-            let slice = plan.candidates[first..<min(first + max(1, batchSize), plan.candidates.count)]
-            let (decision, outcome) = try commit(slice, conference: conference)
+        let size = max(1, batchSize)
+        let slices = stride(from: 0, to: plan.candidates.count, by: size).map {
+            plan.candidates[$0..<min($0 + size, plan.candidates.count)]
+        }
+        let metadata = self.metadata
+        var next = try slices.first.map {
+            try Self.prepare($0, try read($0, conference: conference), conference: conference, metadata: metadata)
+        }
+        for (index, slice) in slices.enumerated() {
+            guard let current = next else { break }
+            // Pipelined: read the next batch now, while the connection is free, and decide it
+            // on a worker while this batch is appended.
+            var worker: ImportWorker<PreparedBatch>?
+            if index + 1 < slices.count {
+                let (following, reads) = (slices[index + 1], try read(slices[index + 1], conference: conference))
+                worker = ImportWorker { try Self.prepare(following, reads, conference: conference, metadata: metadata) }
+            }
+            let (appended, position) = try commit(current, slice, conference: conference)
+            let decision = appended.decision
             report.accepted += decision.accepted.count
             report.skipped += decision.skipped
             report.rejected += decision.rejected
-            if let outcome {
+            if let position {
                 report.events += decision.events.count
-                report.position = outcome.position
+                report.position = position
                 report.batches += 1
                 try committed(decision.accepted)
             }
             done += slice.count
             progress(done, report.rows)
+            next = try worker?.wait()
         }
         report.rejected.sort { $0.line < $1.line }
         report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         if let id = context.commandID {
-            _ = try store.append(AppendBatch(commandID: id, expectations: [:], events: [], metadata: metadata, result: ["import": report.json]))
+            _ = try store.append(
+                AppendBatch(commandID: id, expectations: [:], events: [], metadata: metadata, result: ["import": report.json]))
         }
         return report
     }
 
-    private var metadata: EventMetadata {
+    var metadata: EventMetadata {
         EventMetadata(actor: context.actor, commandID: context.recordedCommandID, command: "attendee import", source: context.source)
-    }
-
-    /// Reads, decides and appends one batch, deciding again on a conflict.
-    private func commit(
-        _ slice: ArraySlice<ImportPlan.Candidate>, conference: ConferenceID
-    ) throws -> (ImportBatchDecision, AppendOutcome?) {
-        let edition = StreamName.conference(conference)
-        let claimNames = slice.compactMap(\.claim)
-        var attempt = 0
-        while true {
-            attempt += 1
-            let streams = try store.readStreams([edition] + claimNames)
-            var expectations: [StreamName: Int] = [:]
-            var states: [StreamName: [any DomainEvent]] = [:]
-            for (name, stream) in streams {
-                expectations[name] = stream.version
-                states[name] = try stream.events.map { try $0.decoded() }
-            }
-            let decision = ImportBatchDecision(
-                slice, edition: Conference.fold(states[edition] ?? []),
-                claims: claimNames.reduce(into: [:]) { $0[$1] = EmailClaim.fold(states[$1] ?? []) },
-                newRegistration: { (AttendeeID.make(suffix: RandomID.suffix()), AgendaToken.generate()) })
-            guard !decision.events.isEmpty else { return (decision, nil) }
-            for registered in decision.accepted { expectations[.attendee(registered.id)] = 0 }
-            let batch = AppendBatch(
-                commandID: nil, expectations: expectations, events: decision.events, metadata: metadata,
-                result: ["conference": .string(conference.rawValue)])
-            do {
-                return (decision, try store.append(batch))
-            } catch EventStoreError.conflict(let message) {
-                guard attempt < attempts else {
-                    let line = slice.first?.row.line ?? 0
-                    throw ConflictPersisted(
-                        command: "attendee import (batch from line \(line); earlier batches are committed, run the file again to finish)",
-                        attempts: attempt, detail: message)
-                }
-                Backoff.pause(attempt: attempt)
-            }
-        }
     }
 }

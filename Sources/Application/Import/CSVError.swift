@@ -30,7 +30,8 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     public var hint: String {
         switch self {
         case .unterminatedQuote, .quoteInUnquotedField, .textAfterClosingQuote:
-            return "enclose fields that hold quotes, commas or line breaks in double quotes, and double every quote inside: \"Ana \"\"Ani\"\" Gómez\""
+            return
+                "enclose fields that hold quotes, commas or line breaks in double quotes, and double every quote inside: \"Ana \"\"Ani\"\" Gómez\""
         case .invalidUTF8:
             return "save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"
         }

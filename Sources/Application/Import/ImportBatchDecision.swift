@@ -5,7 +5,7 @@ import Events
 /// the edition and the email claims as read: each row is accepted (two events), skipped (its
 /// address is already registered in the edition) or rejected. Pure, given `newRegistration`,
 /// which supplies each accepted row's fresh id and agenda token.
-struct ImportBatchDecision {
+struct ImportBatchDecision: Sendable {
     private(set) var events: [PendingEvent] = []
     private(set) var accepted: [ImportedAttendee] = []
     private(set) var skipped = 0

@@ -6,7 +6,7 @@ import Events
 /// that an earlier line of the same file already has).
 struct ImportPlan {
     /// A row that goes on to be decided against the log.
-    struct Candidate {
+    struct Candidate: Sendable {
         let row: ImportRow
         /// The lower-cased address, nil when it is not valid (the decider then refuses the row).
         let email: String?

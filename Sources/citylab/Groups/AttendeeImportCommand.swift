@@ -25,7 +25,8 @@ enum AttendeeImportCommand {
             + "report and writes nothing; every event of the import records the id.",
         arguments: [ArgumentSpec("file", help: "The CSV file, e.g. attendees.csv.")],
         options: [
-            .option("links", valueName: "file", help: "Write the new attendees' agenda links to this new file (email,agenda_url; mode 0600).")
+            .option(
+                "links", valueName: "file", help: "Write the new attendees' agenda links to this new file (email,agenda_url; mode 0600).")
         ],
         examples: [
             "citylab attendee import attendees.csv",
@@ -80,7 +81,7 @@ enum AttendeeImportCommand {
 
     /// Rejected rows as `line N: reason`, the summary, and where the agenda links went.
     private static func printHuman(_ report: ImportReport, links: String?) {
-        report.rejected.forEach { Output.line($0.description) }
+        for row in report.rejected { Output.line(row.description) }
         Output.line(report.summary)
         guard report.accepted > 0 else { return }
         if let links {
