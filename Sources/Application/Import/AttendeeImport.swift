@@ -8,7 +8,8 @@ import Foundation
 /// time in one append each (each new attendee stream expected at 0, each claim at the
 /// version read, the edition unchanged). The claims of a batch are read in one query; a
 /// conflict re-reads and re-decides that batch only. Rows already registered are skipped,
-/// so running a file again registers nobody twice.
+/// so running a file again registers nobody twice. Pipelined: while one batch is appended,
+/// the next is decided and encoded on a worker thread (its streams were read just before).
 public struct AttendeeImport {
     public let store: EventStore
     public let context: CommandContext
