@@ -35,10 +35,12 @@ enum AttendeeGroup {
                 "reissue-link", abstract: "Give an attendee a new personal agenda link; the old one stops working.",
                 arguments: [ArgumentSpec("attendee", help: "The attendee's id (att_…) or email.")],
                 examples: ["citylab attendee reissue-link ana@example.org"]),
+            AttendeeImportCommand.spec,
         ])
 
     static let verbs: [String: Verb] = [
         "attendee register": register, "attendee cancel": cancel, "attendee check-in": checkIn, "attendee reissue-link": reissueLink,
+        "attendee import": AttendeeImportCommand.verb,
     ]
 
     static func cancel(_ invocation: Invocation) throws {
