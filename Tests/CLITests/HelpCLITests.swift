@@ -8,7 +8,10 @@ final class HelpCLITests: XCTestCase {
     /// The subcommand names listed in a help page's SUBCOMMANDS section.
     func subcommands(_ help: String) -> [String] {
         guard let range = help.range(of: "SUBCOMMANDS:\n") else { return [] }
-        return help[range.upperBound...].split(separator: "\n").compactMap { line in
+        // The section ends at the first line that is not indented (the next heading).
+        let section = help[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { $0.isEmpty || $0.hasPrefix(" ") }
+        return section.compactMap { line in
             guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
             return line.split(separator: " ").first.map(String.init)
         }.filter { $0 != "See" }
@@ -18,6 +21,8 @@ final class HelpCLITests: XCTestCase {
         var seen: [String] = []
         var queue: [[String]] = [[]]
         while let path = queue.popLast() {
+            XCTAssertLessThan(path.count, 4, "help pages nest too deep: \(path)")
+            guard path.count < 4 else { break }
             let run = try harness.run(arguments: path + ["--help"])
             XCTAssertEqual(run.status, 0, "\(path): \(run.stderr)")
             XCTAssertTrue(run.stdout.hasPrefix("OVERVIEW: "), "\(path)")
