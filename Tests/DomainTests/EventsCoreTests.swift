@@ -18,6 +18,30 @@ final class EventsCoreTests: XCTestCase {
         XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 64)), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
+    /// `encode`'s fast path (JSONEncoder, sorted keys) must spell exactly what the slow path does.
+    func testFastEncodingEqualsTheCanonicalSpelling() throws {
+        var awkward = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        awkward += ["\"", "\\", "/", "</script>", "é", "Bogotá — iBO", "😀", "\u{7f}", "a\u{2028}b", "", " spaced "]
+        for text in awkward {
+            let event = EmailClaimed(scope: text, email: "x\(text)y", holder: text)
+            XCTAssertEqual(try CanonicalJSON.encode(event), try CanonicalJSON.encodeSlowly(event), "for \(text.unicodeScalars.map(\.value))")
+        }
+        let opened = ConferenceOpened(
+            conference: ConferenceID("citylab-2026")!, name: "N", city: "C", timeZone: "UTC", starts: "2026-01-01", ends: "2026-01-02")
+        XCTAssertEqual(try CanonicalJSON.encode(opened), try CanonicalJSON.encodeSlowly(opened))
+    }
+
+    func testSHA256AcrossUpdateBoundaries() {
+        let message = Array((0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        let whole = SHA256.hash(message)
+        for split in [1, 55, 63, 64, 65, 127, 128, 999] {
+            var h = SHA256()
+            h.update(message[..<split])
+            h.update(message[split...])
+            XCTAssertEqual(h.finalize(), whole, "split at \(split)")
+        }
+    }
+
     func testCanonicalJSONSortsKeysAndEscapesLikePython() throws {
         let text = #"{ "b": 1, "a": [true, null, "x\"y\\z\n\u0001é/"], "A": -5 }"#
         XCTAssertEqual(try CanonicalJSON.canonicalize(text), #"{"A":-5,"a":[true,null,"x\"y\\z\n\u0001é/"],"b":1}"#)

@@ -13,11 +13,27 @@ public enum CanonicalJSON {
     }
 
     /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text.
+    ///
+    /// Fast path: `JSONEncoder` with sorted keys and unescaped slashes already writes our
+    /// canonical form for ASCII keys, integers and strings without `\u` escapes. Output with a
+    /// `\u` escape (control characters) takes the slow path: parse and re-spell. Tests hold the
+    /// two paths equal.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let data = try fastEncoder.encode(value)
+        let text = String(decoding: data, as: UTF8.self)
+        return text.utf8.contains(UInt8(ascii: "\\")) && text.contains("\\u") ? string(try JSONParser.parse(text)) : text
+    }
+
+    /// The parse-and-re-spell path, for tests that hold `encode`'s fast path to it.
+    public static func encodeSlowly<T: Encodable>(_ value: T) throws -> String {
+        string(try JSONParser.parse(String(decoding: try fastEncoder.encode(value), as: UTF8.self)))
+    }
+
+    private static var fastEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        return string(try JSONParser.parse(String(decoding: data, as: UTF8.self)))
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// Re-spells any JSON text (for example PostgreSQL's `jsonb` output) canonically.
@@ -59,6 +75,12 @@ public enum CanonicalJSON {
 
     private static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Fast path: nothing to escape, copy the string whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -103,7 +103,20 @@ public enum JSONParser {
 
         mutating func string() throws -> String {
             index += 1
+            let start = index
+            // Fast path: no escapes, so the string is the bytes between the quotes.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    defer { index += 1 }
+                    return String(decoding: bytes[start..<index], as: UTF8.self)
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw fail("control character in string") }
+                index += 1
+            }
             var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars)
             var runStart = index
             func flush(_ to: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<to], as: UTF8.self).unicodeScalars) }
             while index < bytes.count {

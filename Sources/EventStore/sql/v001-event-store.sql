@@ -83,6 +83,7 @@ DECLARE
     v_position  bigint;
     v_hashes    bytea[] := '{}';
     v_summary   jsonb;
+    v_event     record;
     n           integer := coalesce(array_length(p_streams, 1), 0);
 BEGIN
     SELECT * INTO v_head FROM log_head WHERE singleton FOR UPDATE;
@@ -110,31 +111,40 @@ BEGIN
     v_hash := v_head.hash;
     v_position := v_head.position;
 
-    FOR i IN 1 .. n LOOP
+    -- Walk the batch as a row set: subscripting p_data[i] on a flat array costs O(i), which
+    -- made big batches quadratic.
+    FOR v_event IN
+        SELECT u.stream, u.version, u.type, u.schema, u.data
+        FROM unnest(p_streams, p_versions, p_types, p_schemas, p_data) WITH ORDINALITY
+             AS u(stream, version, type, schema, data, ord)
+        ORDER BY u.ord
+    LOOP
+        v_position := v_position + 1;
         v_hash := sha256(v_hash || convert_to(
-            'citylab-event-v1' || E'\n' || (v_position + i) || E'\n' || p_streams[i] || E'\n' || p_versions[i]
-            || E'\n' || p_types[i] || E'\n' || p_schemas[i] || E'\n' || v_stamp
-            || E'\n' || p_data[i] || E'\n' || p_meta, 'UTF8'));
-        v_hashes[i] := v_hash;
+            'citylab-event-v1' || E'\n' || v_position || E'\n' || v_event.stream || E'\n' || v_event.version
+            || E'\n' || v_event.type || E'\n' || v_event.schema || E'\n' || v_stamp
+            || E'\n' || v_event.data || E'\n' || p_meta, 'UTF8'));
+        v_hashes := v_hashes || v_hash;
     END LOOP;
 
     IF n > 0 THEN
         INSERT INTO events (position, stream, version, type, schema, data, meta, recorded_at, hash)
-        SELECT v_position + i, p_streams[i], p_versions[i], p_types[i], p_schemas[i], p_data[i]::jsonb,
-               p_meta::jsonb, v_now, v_hashes[i]
-        FROM generate_subscripts(p_streams, 1) AS i;
-        UPDATE log_head SET position = v_position + n, hash = v_hash, recorded_at = v_now WHERE singleton;
-        PERFORM pg_notify('citylab_events', (v_position + n)::text);
+        SELECT v_head.position + u.ord, u.stream, u.version, u.type, u.schema, u.data::jsonb, p_meta::jsonb, v_now, u.hash
+        FROM unnest(p_streams, p_versions, p_types, p_schemas, p_data, v_hashes) WITH ORDINALITY
+             AS u(stream, version, type, schema, data, hash, ord);
+        UPDATE log_head SET position = v_position, hash = v_hash, recorded_at = v_now WHERE singleton;
+        PERFORM pg_notify('citylab_events', v_position::text);
     END IF;
 
     SELECT coalesce(jsonb_agg(jsonb_build_object(
-               'type', p_types[i], 'stream', p_streams[i], 'version', p_versions[i], 'position', v_position + i)
-             ORDER BY i), '[]')
-    INTO v_summary FROM generate_subscripts(p_streams, 1) AS i;
-    p_result := coalesce(p_result, '{}') || jsonb_build_object('events', v_summary, 'position', v_position + n);
+               'type', u.type, 'stream', u.stream, 'version', u.version, 'position', v_head.position + u.ord)
+             ORDER BY u.ord), '[]')
+    INTO v_summary
+    FROM unnest(p_streams, p_versions, p_types) WITH ORDINALITY AS u(stream, version, type, ord);
+    p_result := coalesce(p_result, '{}') || jsonb_build_object('events', v_summary, 'position', v_position);
     IF p_command_id IS NOT NULL THEN
         INSERT INTO commands (command_id, position, result, recorded_at)
-        VALUES (p_command_id, v_position + n, p_result, v_now);
+        VALUES (p_command_id, v_position, p_result, v_now);
     END IF;
     RETURN jsonb_build_object('duplicate', false, 'result', p_result);
 END

@@ -1,0 +1,25 @@
+import EventStore
+import Events
+import Foundation
+
+/// `citylab-bench codec`: the CPU cost of what every append and every audit does per event —
+/// canonical JSON encoding, canonicalizing stored JSON, SHA-256 — beside decoding with Foundation's JSONDecoder.
+enum CodecBenchmark {
+    static func run(_ arguments: [String]) throws {
+        let count = arguments.contains("--quick") ? 2_000 : 20_000
+        let payload = AttendeeRegistered(
+            attendee: AttendeeID("att_bench0001")!, conference: ConferenceID("citylab-2026")!, name: "Ana Gómez",
+            email: "ana@example.org", role: "mayor", organization: "Alcaldía de Bogotá", city: "Bogotá", tokenHash: String(repeating: "ab", count: 32))
+        let text = try CanonicalJSON.encode(payload)
+        let encode = try Report.time { for _ in 0..<count { _ = try CanonicalJSON.encode(payload) } }
+        let canonicalize = try Report.time { for _ in 0..<count { _ = try CanonicalJSON.canonicalize(text) } }
+        let bytes = Array(text.utf8)
+        let sha = Report.time { for _ in 0..<count { _ = SHA256.hash(bytes) } }
+        let decoder = JSONDecoder()
+        let decode = try Report.time { for _ in 0..<count { _ = try decoder.decode(AttendeeRegistered.self, from: Data(text.utf8)) } }
+        Report.header("codec: \(count) payloads of \(bytes.count) bytes")
+        Report.row("CanonicalJSON.encode", Double(count) / encode, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
+        Report.row("CanonicalJSON.canonicalize", Double(count) / canonicalize, "/s", baseline: Double(count) / decode, target: "")
+        Report.row("SHA256.hash", Double(count) / sha, "/s", baseline: Double(count) / decode, target: "")
+    }
+}
