@@ -16,10 +16,11 @@ enum CommandTree {
     static let groups: [(spec: CommandSpec, verbs: [String: Verb])] = [
         (DBGroup.spec, DBGroup.verbs),
         (ConferenceGroup.spec, ConferenceGroup.verbs),
-        (AttendeeGroup.spec, AttendeeGroup.verbs),
+        (TemporaryQueryWiring.attendee, AttendeeGroup.verbs.merging(["attendee list": AttendeeListCommand.verb]) { a, _ in a }),
         (EventsGroup.spec, EventsGroup.verbs),
         (AuditGroup.spec, AuditGroup.verbs),
-    ]
+        (ProjectionsGroup.spec, ProjectionsGroup.verbs),
+    ] + TemporaryQueryWiring.groups
 
     static let root = CommandSpec(
         "citylab",
