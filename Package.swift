@@ -34,7 +34,14 @@ let package = Package(
             name: "Projections",
             dependencies: ["Postgres", "EventStore", "Events", "Domain"],
             path: "projections",
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("sql/v100-projection-checkpoints.sql"),
+                .embedInCode("sql/v101-attendees.sql"),
+                .embedInCode("sql/v102-program.sql"),
+                .embedInCode("sql/v103-agendas.sql"),
+                .embedInCode("sql/v104-placements.sql"),
+            ]
         ),
         .target(
             name: "Application",

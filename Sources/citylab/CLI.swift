@@ -37,6 +37,7 @@ enum CLI {
                 }
                 let invocation = try Invocation(parsed, environment: environment)
                 try verb(invocation)
+                invocation.catchUpReadModels()
                 return 0
             }
         } catch let error as ArgumentsError {

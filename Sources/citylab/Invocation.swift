@@ -4,6 +4,7 @@ import EventStore
 import Events
 import Foundation
 import Postgres
+import Projections
 
 /// One run of the CLI: the parsed line, global options resolved, and the database opened
 /// on first use.
@@ -46,7 +47,22 @@ final class Invocation {
     }
 
     func runner() throws -> CommandRunner {
-        CommandRunner(store: try store(), context: context)
+        wrote = true
+        return CommandRunner(store: try store(), context: context)
+    }
+
+    /// Whether this run appended (or may have appended) events.
+    var wrote = false
+
+    /// Brings the read models up to the log after a write, so a read right after it shows it.
+    /// The write is committed either way: a failure here is a warning, not an error.
+    func catchUpReadModels() {
+        guard wrote, let openedStore else { return }
+        do {
+            try Projector.catchUpAll(openedStore.connection)
+        } catch {
+            FileHandle.standardError.write(Data("warning: the read models did not catch up (\(error)); 'citylab projections run' will\n".utf8))
+        }
     }
 
     /// A one-line progress note on stderr, only on a terminal and never with --json.

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Postgres
+import Projections
 
 /// Opens the database for a command: starts the embedded cluster on demand (and migrates it,
 /// since it is ours), or connects to the given URL and checks its schema is current.
@@ -54,7 +55,7 @@ public enum Database {
     }
 }
 
-/// The read models' migrations (added by the projections work; none yet).
+/// The read models' migrations (projections/sql, versions from 100 on).
 public enum ReadModelMigrations {
-    public static let all: [Migration] = []
+    public static let all: [Migration] = ProjectionMigrations.all
 }

@@ -21,9 +21,10 @@ enum AgendaGroup {
                     ArgumentSpec("session", help: "The session's id (ses_…)."),
                 ],
                 examples: ["citylab agenda drop ana@example.org ses_k3q9x2mw"]),
+            AgendaShowCommand.spec,
         ])
 
-    static let verbs: [String: Verb] = ["agenda add": add, "agenda drop": drop]
+    static let verbs: [String: Verb] = ["agenda add": add, "agenda drop": drop, "agenda show": AgendaShowCommand.verb]
 
     static func add(_ invocation: Invocation) throws {
         let p = invocation.parsed

@@ -36,11 +36,12 @@ enum AttendeeGroup {
                 arguments: [ArgumentSpec("attendee", help: "The attendee's id (att_…) or email.")],
                 examples: ["citylab attendee reissue-link ana@example.org"]),
             AttendeeImportCommand.spec,
+            AttendeeListCommand.spec,
         ])
 
     static let verbs: [String: Verb] = [
         "attendee register": register, "attendee cancel": cancel, "attendee check-in": checkIn, "attendee reissue-link": reissueLink,
-        "attendee import": AttendeeImportCommand.verb,
+        "attendee import": AttendeeImportCommand.verb, "attendee list": AttendeeListCommand.verb,
     ]
 
     static func cancel(_ invocation: Invocation) throws {

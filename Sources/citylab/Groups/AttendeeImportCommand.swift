@@ -41,6 +41,7 @@ enum AttendeeImportCommand {
         guard let path = p.argument("file") else { throw AppError.usage("missing the CSV file to import", hint: nil) }
         let file = try ImportFile.read(path)
         let store = try invocation.store()
+        invocation.wrote = true
         let importer = AttendeeImport(store: store, context: invocation.context)
         if let previous = try importer.previousReport() {
             if invocation.json { return Output.json(json(previous, isReplay: true, links: nil)) }

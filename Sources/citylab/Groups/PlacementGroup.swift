@@ -36,11 +36,12 @@ enum PlacementGroup {
                 "complete", abstract: "Record a confirmed placement's completion and outcome.", arguments: [placementArgument],
                 options: [.option("outcome", valueName: "text", help: "What the placement achieved.", isRequired: true)],
                 examples: ["citylab placement complete plc_7h2k --outcome 'Care Blocks intake redesigned with 40 residents'"]),
+            PlacementListCommand.spec,
         ])
 
     static let verbs: [String: Verb] = [
         "placement propose": propose, "placement approve": approve, "placement confirm": confirm,
-        "placement withdraw": withdraw, "placement complete": complete,
+        "placement withdraw": withdraw, "placement complete": complete, "placement list": PlacementListCommand.verb,
     ]
 
     static func propose(_ invocation: Invocation) throws {

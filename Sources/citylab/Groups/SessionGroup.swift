@@ -43,9 +43,14 @@ enum SessionGroup {
                 arguments: [ArgumentSpec("session", help: "The session's id (ses_…).")],
                 options: [.option("reason", valueName: "text", help: "Why, for the record.")],
                 examples: ["citylab session cancel ses_k3q9x2mw --reason 'speaker unwell'"]),
+            SessionListCommand.spec,
+            SessionRosterCommand.spec,
         ])
 
-    static let verbs: [String: Verb] = ["session schedule": schedule, "session reschedule": reschedule, "session cancel": cancel]
+    static let verbs: [String: Verb] = [
+        "session schedule": schedule, "session reschedule": reschedule, "session cancel": cancel,
+        "session list": SessionListCommand.verb, "session roster": SessionRosterCommand.verb,
+    ]
 
     static func schedule(_ invocation: Invocation) throws {
         let p = invocation.parsed

@@ -1,5 +1,0 @@
-import XCTest
-
-final class ProjectionsTestsPlaceholder: XCTestCase {
-    func testPlaceholder() {}
-}

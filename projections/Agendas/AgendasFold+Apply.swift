@@ -1,0 +1,159 @@
+import Events
+import Foundation
+
+extension AgendasFold {
+    func apply(_ recorded: ProjectedEvent) {
+        switch recorded.event {
+        case let opened as ConferenceOpened:
+            let edition = AgendaDocument.Edition(
+                id: opened.conference.rawValue, name: opened.name, city: opened.city, timeZone: opened.timeZone)
+            editions.put(AgendaEditionRow(conference: opened.conference.rawValue, state: edition))
+        case let registered as AttendeeRegistered: register(registered, recorded)
+        case let cancelled as AttendeeCancelled:
+            modify(cancelled.attendee.rawValue, recorded) { $0.document.status = "cancelled" }
+        case let checkedIn as AttendeeCheckedIn:
+            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
+        case let reissued as AgendaLinkReissued:
+            modify(reissued.attendee.rawValue, recorded) { $0.tokenHash = reissued.tokenHash }
+        case let s as SessionScheduled:
+            let state = AgendaSessionRow.State(
+                conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track, speakers: s.speakers,
+                starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), isCancelled: false, sequence: 0, seats: [], waitlist: [])
+            sessions.put(AgendaSessionRow(session: s.session.rawValue, state: state))
+        case let moved as SessionRescheduled: reschedule(moved, recorded)
+        case let cancelled as SessionCancelled: cancel(cancelled, recorded)
+        case let taken as SeatTaken:
+            changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
+            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
+        case let waitlisted as Waitlisted:
+            var position = 0
+            changeSession(waitlisted.session) {
+                $0.waitlist.append(waitlisted.attendee.rawValue)
+                position = $0.waitlist.count
+            }
+            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
+        case let promoted as PromotedFromWaitlist:
+            let from = leaveWaitlist(promoted.session, promoted.attendee)
+            changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
+            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) {
+                $0.status = "seat"
+                $0.waitlistPosition = nil
+                $0.flags.removeAll { $0.kind == "skipped" }
+            }
+            renumber(promoted.session, from: from, recorded)
+        case let skipped as WaitlistSkipped:
+            let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
+            modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) {
+                $0.flags.removeAll { $0.kind == "skipped" }
+                $0.flags.append(
+                    AgendaDocument.Flag(
+                        kind: "skipped", message: "skipped on the waitlist while it clashes with '\(other)'",
+                        session: skipped.clashesWith.rawValue))
+            }
+        case let released as SeatReleased:
+            changeSession(released.session) { $0.seats.removeAll { $0 == released.attendee.rawValue } }
+            remove(released.attendee, released.session, recorded)
+        case let left as WaitlistLeft:
+            let from = leaveWaitlist(left.session, left.attendee)
+            remove(left.attendee, left.session, recorded)
+            renumber(left.session, from: from, recorded)
+        default: break
+        }
+    }
+
+    private func register(_ registered: AttendeeRegistered, _ recorded: ProjectedEvent) {
+        let conference = registered.conference.rawValue
+        let edition =
+            editions[conference]?.state ?? AgendaDocument.Edition(id: conference, name: conference, city: "", timeZone: "UTC")
+        let document = AgendaDocument(
+            attendee: registered.attendee.rawValue, name: registered.name, status: "registered", edition: edition, sessions: [],
+            lastChangedPosition: recorded.position, lastChangedAt: recorded.instant)
+        agendas.put(
+            AgendaRow(
+                attendee: registered.attendee.rawValue, conference: conference, email: registered.email, tokenHash: registered.tokenHash,
+                lastChangedPosition: recorded.position, document: document))
+    }
+
+    private func changeSession(_ session: SessionID, _ change: (inout AgendaSessionRow.State) -> Void) {
+        guard var row = sessions[session.rawValue] else { return }
+        change(&row.state)
+        sessions.put(row)
+    }
+
+    /// Removes the attendee from the waitlist; returns the index they left (those after move up).
+    private func leaveWaitlist(_ session: SessionID, _ attendee: AttendeeID) -> Int {
+        var index = Int.max
+        changeSession(session) { state in
+            index = state.waitlist.firstIndex(of: attendee.rawValue) ?? Int.max
+            state.waitlist.removeAll { $0 == attendee.rawValue }
+        }
+        return index
+    }
+
+    /// Everyone from `from` on moved up one place.
+    private func renumber(_ session: SessionID, from: Int, _ recorded: ProjectedEvent) {
+        guard let waitlist = sessions[session.rawValue]?.state.waitlist, from < waitlist.count else { return }
+        for index in from..<waitlist.count {
+            modifyEntry(waitlist[index], session.rawValue, recorded) { $0.waitlistPosition = index + 1 }
+        }
+    }
+
+    private func enter(_ attendee: AttendeeID, _ session: SessionID, status: String, position: Int?, _ recorded: ProjectedEvent) {
+        guard let state = sessions[session.rawValue]?.state else { return }
+        modify(attendee.rawValue, recorded) { row in
+            let tz = self.zone(row.document.edition.timeZone)
+            row.document.sessions.removeAll { $0.session == session.rawValue }
+            row.document.sessions.append(
+                AgendaDocument.Entry(
+                    session: session.rawValue, title: state.title, room: state.room, track: state.track, speakers: state.speakers,
+                    starts: state.starts, ends: state.ends, startsLocal: AgendaTimes.local(state.starts, tz),
+                    endsLocal: AgendaTimes.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
+                    sequence: state.sequence, lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
+        }
+    }
+
+    private func remove(_ attendee: AttendeeID, _ session: SessionID, _ recorded: ProjectedEvent) {
+        modify(attendee.rawValue, recorded) { $0.document.sessions.removeAll { $0.session == session.rawValue } }
+    }
+
+    private func reschedule(_ moved: SessionRescheduled, _ recorded: ProjectedEvent) {
+        guard let before = sessions[moved.session.rawValue]?.state else { return }
+        changeSession(moved.session) {
+            $0.room = moved.room
+            $0.starts = Instant.seconds(moved.starts)
+            $0.ends = Instant.seconds(moved.ends)
+            $0.sequence += 1
+        }
+        for holder in before.seats + before.waitlist {
+            modifyEntry(holder, moved.session.rawValue, recorded) { entry in
+                guard let zone = agendas[holder].map({ self.zone($0.document.edition.timeZone) }) else { return }
+                entry.room = moved.room
+                entry.starts = Instant.seconds(moved.starts)
+                entry.ends = Instant.seconds(moved.ends)
+                entry.startsLocal = AgendaTimes.local(entry.starts, zone)
+                entry.endsLocal = AgendaTimes.local(entry.ends, zone)
+                entry.sequence = before.sequence + 1
+                entry.flags.removeAll { $0.kind == "moved" }
+                entry.flags.append(AgendaDocument.Flag(kind: "moved", message: AgendaTimes.moved(moved, zone), session: nil))
+            }
+        }
+    }
+
+    private func cancel(_ cancelled: SessionCancelled, _ recorded: ProjectedEvent) {
+        guard let before = sessions[cancelled.session.rawValue]?.state else { return }
+        changeSession(cancelled.session) {
+            $0.isCancelled = true
+            $0.seats = []
+            $0.waitlist = []
+        }
+        let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
+        for holder in before.seats + before.waitlist {
+            modifyEntry(holder, cancelled.session.rawValue, recorded) {
+                $0.status = "cancelled"
+                $0.waitlistPosition = nil
+                $0.flags.removeAll { $0.kind == "skipped" }
+                $0.flags.append(AgendaDocument.Flag(kind: "cancelled", message: message, session: nil))
+            }
+        }
+    }
+}

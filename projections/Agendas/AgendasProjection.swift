@@ -1,0 +1,107 @@
+import Events
+import Foundation
+import Postgres
+
+/// The `agendas` read model: one ready-to-serve `AgendaDocument` per attendee, kept current
+/// through enrollments, waitlist moves, reschedules and cancellations.
+public struct AgendasProjection: Projection {
+    public let name = "agendas"
+    public let version = 1
+    public let tables = ["agendas", "agenda_sessions", "agenda_editions"]
+
+    public init() {}
+
+    public func makeFold(_ tables: TableNames, startsEmpty: Bool) -> any ProjectionFold {
+        AgendasFold(
+            agendas: RowStore(table: tables("agendas"), keys: ["attendee"], startsEmpty: startsEmpty) { [$0.attendee] },
+            sessions: RowStore(table: tables("agenda_sessions"), keys: ["session"], startsEmpty: startsEmpty) { [$0.session] },
+            editions: RowStore(table: tables("agenda_editions"), keys: ["conference"], startsEmpty: startsEmpty) { [$0.conference] })
+    }
+}
+
+final class AgendasFold: ProjectionFold {
+    let agendas: RowStore<AgendaRow>
+    let sessions: RowStore<AgendaSessionRow>
+    let editions: RowStore<AgendaEditionRow>
+    private var zones: [String: TimeZone] = [:]
+
+    init(agendas: RowStore<AgendaRow>, sessions: RowStore<AgendaSessionRow>, editions: RowStore<AgendaEditionRow>) {
+        (self.agendas, self.sessions, self.editions) = (agendas, sessions, editions)
+    }
+
+    var cachedRows: Int { agendas.count + sessions.count + editions.count }
+
+    func flush(_ connection: Connection, keepCache: Bool) throws {
+        try agendas.flush(connection, keepCache: keepCache)
+        try sessions.flush(connection, keepCache: keepCache)
+        try editions.flush(connection, keepCache: keepCache)
+    }
+
+    /// Loads what the page touches: sessions and editions first, then the agendas of everyone
+    /// named and of everyone a session change fans out to.
+    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        var sessionKeys: [String] = [], attendeeKeys: [String] = [], editionKeys: [String] = []
+        for recorded in events {
+            if let (session, attendee) = SessionEvent.keys(recorded.event) {
+                sessionKeys.append(session.rawValue)
+                if let attendee { attendeeKeys.append(attendee.rawValue) }
+            }
+            switch recorded.event {
+            case let e as WaitlistSkipped: sessionKeys.append(e.clashesWith.rawValue)
+            case let e as AttendeeRegistered: editionKeys.append(e.conference.rawValue)
+            case let e as AttendeeCancelled: attendeeKeys.append(e.attendee.rawValue)
+            case let e as AttendeeCheckedIn: attendeeKeys.append(e.attendee.rawValue)
+            case let e as AgendaLinkReissued: attendeeKeys.append(e.attendee.rawValue)
+            default: break
+            }
+        }
+        try sessions.load(sessionKeys, connection)
+        try editions.load(editionKeys, connection)
+        for recorded in events {
+            switch recorded.event {
+            case let e as SessionRescheduled: attendeeKeys += holders(e.session, waitlistOnly: false)
+            case let e as SessionCancelled: attendeeKeys += holders(e.session, waitlistOnly: false)
+            case let e as PromotedFromWaitlist: attendeeKeys += holders(e.session, waitlistOnly: true)
+            case let e as WaitlistLeft: attendeeKeys += holders(e.session, waitlistOnly: true)
+            default: break
+            }
+        }
+        try agendas.load(attendeeKeys, connection)
+        for recorded in events { apply(recorded) }
+    }
+
+    private func holders(_ session: SessionID, waitlistOnly: Bool) -> [String] {
+        guard let state = sessions[session.rawValue]?.state else { return [] }
+        return waitlistOnly ? state.waitlist : state.seats + state.waitlist
+    }
+
+    func zone(_ identifier: String) -> TimeZone {
+        if let zone = zones[identifier] { return zone }
+        let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        zones[identifier] = zone
+        return zone
+    }
+
+    /// Changes an attendee's document and stamps it with the event.
+    func modify(_ attendee: String, _ recorded: ProjectedEvent, _ change: (inout AgendaRow) -> Void) {
+        guard var row = agendas[attendee] else { return }
+        change(&row)
+        row.document.lastChangedPosition = recorded.position
+        row.document.lastChangedAt = recorded.instant
+        row.lastChangedPosition = recorded.position
+        AgendaOverlaps.flag(&row.document)
+        agendas.put(row)
+    }
+
+    /// Changes the entry of `session` on an attendee's agenda, stamping it too.
+    func modifyEntry(
+        _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry) -> Void
+    ) {
+        modify(attendee, recorded) { row in
+            guard let index = row.document.sessions.firstIndex(where: { $0.session == session }) else { return }
+            change(&row.document.sessions[index])
+            row.document.sessions[index].lastChangedPosition = recorded.position
+            row.document.sessions[index].lastChangedAt = recorded.instant
+        }
+    }
+}

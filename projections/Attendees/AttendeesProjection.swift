@@ -1,0 +1,84 @@
+import Domain
+import Events
+import Postgres
+
+/// The `attendees` read model: one row per registration, its status and current agenda-token hash.
+public struct AttendeesProjection: Projection {
+    public let name = "attendees"
+    public let version = 1
+    public let tables = ["attendees"]
+
+    public init() {}
+
+    public func makeFold(_ tables: TableNames, startsEmpty: Bool) -> any ProjectionFold {
+        AttendeesFold(RowStore(table: tables("attendees"), keys: ["id"], startsEmpty: startsEmpty) { [$0.id] })
+    }
+}
+
+/// A row of `attendees`.
+public struct AttendeeRow: Codable, Sendable, Equatable {
+    public var id: String
+    public var conference: String
+    public var name: String
+    public var email: String
+    public var role: String
+    public var organization: String?
+    public var city: String?
+    /// `registered`, `checked-in` or `cancelled` (`Attendee.Status`).
+    public var status: String
+    public var checkedInAt: String?
+    public var tokenHash: String
+    public var registeredAt: String
+    public var updatedPosition: Int64
+}
+
+final class AttendeesFold: ProjectionFold {
+    private let rows: RowStore<AttendeeRow>
+
+    init(_ rows: RowStore<AttendeeRow>) { self.rows = rows }
+
+    var cachedRows: Int { rows.count }
+
+    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection)
+        for recorded in events {
+            switch recorded.event {
+            case let registered as AttendeeRegistered:
+                rows.put(
+                    AttendeeRow(
+                        id: registered.attendee.rawValue, conference: registered.conference.rawValue, name: registered.name,
+                        email: registered.email, role: registered.role, organization: registered.organization, city: registered.city,
+                        status: Attendee.Status.registered.rawValue, checkedInAt: nil, tokenHash: registered.tokenHash,
+                        registeredAt: recorded.instant, updatedPosition: recorded.position))
+            case let cancelled as AttendeeCancelled:
+                update(cancelled.attendee, recorded) { $0.status = Attendee.Status.cancelled.rawValue }
+            case let checkedIn as AttendeeCheckedIn:
+                update(checkedIn.attendee, recorded) {
+                    $0.status = Attendee.Status.checkedIn.rawValue
+                    $0.checkedInAt = Instant.format(checkedIn.at)
+                }
+            case let reissued as AgendaLinkReissued:
+                update(reissued.attendee, recorded) { $0.tokenHash = reissued.tokenHash }
+            default: break
+            }
+        }
+    }
+
+    func flush(_ connection: Connection, keepCache: Bool) throws { try rows.flush(connection, keepCache: keepCache) }
+
+    private func update(_ id: AttendeeID, _ recorded: ProjectedEvent, _ change: (inout AttendeeRow) -> Void) {
+        guard var row = rows[id.rawValue] else { return }
+        change(&row)
+        row.updatedPosition = recorded.position
+        rows.put(row)
+    }
+
+    private static func attendee(of event: any DomainEvent) -> String? {
+        switch event {
+        case let e as AttendeeCancelled: return e.attendee.rawValue
+        case let e as AttendeeCheckedIn: return e.attendee.rawValue
+        case let e as AgendaLinkReissued: return e.attendee.rawValue
+        default: return nil
+        }
+    }
+}

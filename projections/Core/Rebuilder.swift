@@ -1,0 +1,94 @@
+import Foundation
+import Postgres
+
+/// Rebuilds read models from position 0 into shadow tables (`<table>_rebuild`), catches
+/// them up, then swaps them in with one short transaction under the projections' catch-up
+/// locks: a reader sees the old tables or the new ones, never an empty or partial one. A
+/// crash leaves the old tables serving; the next rebuild drops the leftovers and starts clean.
+public enum Rebuilder {
+    /// Another process holds the rebuild lock of a projection.
+    public struct Busy: Error, CustomStringConvertible, Sendable {
+        public let projection: String
+        public let pid: Int?
+        public var description: String {
+            "a rebuild of '\(projection)' is already running" + (pid.map { " (server process \($0))" } ?? "")
+        }
+    }
+
+    /// Where a rebuild stands, for progress lines.
+    public struct Progress: Sendable {
+        public let done: Int64
+        public let total: Int64
+        public let seconds: Double
+        public var rate: Double { seconds > 0 ? Double(done) / seconds : 0 }
+        /// Seconds left at the current rate, nil before any rate is known.
+        public var eta: Double? { rate > 0 ? Double(max(0, total - done)) / rate : nil }
+    }
+
+    public struct Outcome: Sendable {
+        public let projections: [String]
+        public let events: Int64
+        public let position: Int64
+        public let seconds: Double
+        public var rate: Double { seconds > 0 ? Double(events) / seconds : 0 }
+    }
+
+    /// Rebuilds `projections` together (each page is read and decoded once for all of them).
+    /// Throws `Busy` when another rebuild of one of them runs. `cacheLimit` bounds the rows a
+    /// fold keeps in memory between pages.
+    public static func rebuild(
+        _ projections: [any Projection], _ connection: Connection, pageSize: Int = 5000, cacheLimit: Int = 50_000,
+        progress: (Progress) -> Void = { _ in }
+    ) throws -> Outcome {
+        let started = Date()
+        let names = projections.map(\.name)
+        var locked: [String] = []
+        defer { locked.forEach { ProjectionLocks.unlockSession($0, connection) } }
+        for name in names.sorted() {
+            let key = ProjectionLocks.rebuildKey(name)
+            guard try ProjectionLocks.trySessionLock(key, connection) else {
+                throw Busy(projection: name, pid: ProjectionLocks.holder(key, connection))
+            }
+            locked.append(key)
+        }
+        try ShadowTables.create(projections, connection)
+        let folds = projections.map { $0.makeFold(.shadow, startsEmpty: true) }
+        var position: Int64 = 0
+        var total = try EventPages.head(connection)
+        var done: Int64 = 0
+        while true {
+            let events = try EventPages.read(after: position, limit: pageSize, connection)
+            guard let last = events.last?.position else { break }
+            try connection.transaction {
+                for fold in folds {
+                    try fold.apply(events, connection)
+                    if fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
+                }
+            }
+            position = last
+            done += Int64(events.count)
+            total = max(total, position)
+            progress(Progress(done: done, total: total, seconds: Date().timeIntervalSince(started)))
+            if events.count < pageSize { break }
+        }
+        try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
+        try ShadowTables.makeLogged(projections, connection)
+        position = try connection.transaction {
+            for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
+            while true {
+                let tail = try EventPages.read(after: position, limit: pageSize, connection)
+                guard let last = tail.last?.position else { break }
+                for fold in folds { try fold.apply(tail, connection) }
+                done += Int64(tail.count)
+                position = last
+            }
+            for fold in folds { try fold.flush(connection, keepCache: true) }
+            try ShadowTables.swap(projections, connection)
+            for projection in projections {
+                try Checkpoints.reset(projection.name, version: projection.version, position: position, connection)
+            }
+            return position
+        }
+        return Outcome(projections: names, events: done, position: position, seconds: Date().timeIntervalSince(started))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Postgres
+
+/// A table's rows by key, as Codable values: loaded on demand in one query per batch of keys,
+/// changed in memory, written back in bulk (one DELETE and one INSERT from a JSON array).
+/// Column names are the properties' names in snake_case.
+final class RowStore<Row: Codable> {
+    let table: String
+    private let keyColumns: [String]
+    private let keyParts: (Row) -> [String]
+    /// Rows known to be present (value) or absent (nil).
+    private var cache: [String: Row?] = [:]
+    private var dirty: Set<String> = []
+    private var purges: [(column: String, value: String)] = []
+    /// True while every row of the table is in `cache` (a rebuild's new, empty table).
+    private var isComplete: Bool
+
+    init(table: String, keys: [String], startsEmpty: Bool, _ keyParts: @escaping (Row) -> [String]) {
+        self.table = table
+        self.keyColumns = keys
+        self.keyParts = keyParts
+        self.isComplete = startsEmpty
+    }
+
+    var count: Int { cache.count }
+
+    static func key(_ parts: [String]) -> String { parts.joined(separator: "\u{1F}") }
+
+    func key(of row: Row) -> String { Self.key(keyParts(row)) }
+
+    /// Loads the rows of single-column `keys` not cached yet.
+    func load<S: Sequence>(_ keys: S, _ connection: Connection) throws where S.Element == String {
+        guard !isComplete else { return }
+        let missing = Array(Set(keys.filter { cache[$0] == nil }))
+        guard !missing.isEmpty else { return }
+        let sql = "SELECT coalesce(json_agg(t), '[]')::text AS rows FROM \(table) t WHERE \(keyColumns[0]) = ANY($1)"
+        let text = try connection.query(sql, [missing]).rows.first?.string("rows") ?? "[]"
+        for key in missing { cache[key] = .some(nil) }
+        for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { cache[key(of: row)] = row }
+    }
+
+    subscript(_ key: String) -> Row? {
+        get { cache[key] ?? nil }
+        set {
+            cache[key] = .some(newValue)
+            dirty.insert(key)
+        }
+    }
+
+    func put(_ row: Row) { self[key(of: row)] = row }
+
+    /// Deletes every row whose `column` equals `value`, cached or not (`matches` tells cached ones).
+    func purge(_ column: String, _ value: String, matches: (Row) -> Bool) {
+        purges.append((column, value))
+        for (key, row) in cache { if let row, matches(row) { cache[key] = .some(nil) } }
+    }
+
+    func flush(_ connection: Connection, keepCache: Bool) throws {
+        for (column, values) in Dictionary(grouping: purges, by: \.column) {
+            try connection.execute("DELETE FROM \(table) WHERE \(column) = ANY($1)", [values.map(\.value)])
+        }
+        purges = []
+        if !dirty.isEmpty {
+            let keys = Array(dirty)
+            try delete(keys, connection)
+            let rows = keys.compactMap { cache[$0] ?? nil }
+            if !rows.isEmpty {
+                let json = String(decoding: try RowCoding.encoder.encode(rows), as: UTF8.self)
+                try connection.execute("INSERT INTO \(table) SELECT * FROM json_populate_recordset(NULL::\(table), $1::json)", [json])
+            }
+            dirty = []
+        }
+        if !keepCache {
+            cache = [:]
+            isComplete = false
+        }
+    }
+
+    private func delete(_ keys: [String], _ connection: Connection) throws {
+        if isComplete {
+            // Only rows flushed before can exist; a row never written needs no delete.
+            let written = keys.filter { flushed.contains($0) }
+            flushed.formUnion(keys)
+            guard !written.isEmpty else { return }
+            try deleteRows(written, connection)
+        } else {
+            try deleteRows(keys, connection)
+        }
+    }
+
+    private var flushed: Set<String> = []
+
+    private func deleteRows(_ keys: [String], _ connection: Connection) throws {
+        let parts = keys.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+        let arrays = keyColumns.indices.map { "$\($0 + 1)::text[]" }.joined(separator: ", ")
+        let aliases = keyColumns.indices.map { "c\($0)" }.joined(separator: ", ")
+        let match = keyColumns.enumerated().map { "t.\($0.element) = d.c\($0.offset)" }.joined(separator: " AND ")
+        let params: [any PostgresBindable] = keyColumns.indices.map { index in parts.map { $0.count > index ? $0[index] : "" } }
+        try connection.execute("DELETE FROM \(table) t USING unnest(\(arrays)) AS d(\(aliases)) WHERE \(match)", params)
+    }
+}
+
+/// The JSON spelling of rows and documents: snake_case keys, dates as ISO 8601.
+public enum RowCoding {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
