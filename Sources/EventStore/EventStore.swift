@@ -48,31 +48,9 @@ public final class EventStore {
     /// Appends in one transaction (see `citylab_append` in sql/). Throws
     /// `EventStoreError.conflict` when a stream read by the decision has moved.
     public func append(_ batch: AppendBatch) throws -> AppendOutcome {
-        var next = batch.expectations
-        var versions: [Int] = []
-        versions.reserveCapacity(batch.events.count)
-        for pending in batch.events {
-            guard let current = next[pending.stream] else { throw EventStoreError.unexpectedStream(pending.stream) }
-            next[pending.stream] = current + 1
-            versions.append(current + 1)
-        }
-        let expected = batch.expectations.sorted { $0.key < $1.key }
-        let data = try batch.events.map { try $0.canonicalData() }
-        let meta = try CanonicalJSON.encode(batch.metadata)
-        let result = CanonicalJSON.string(.object(batch.result))
-        do {
-            let rows = try connection.query(
-                "SELECT citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)::text AS outcome",
-                [
-                    batch.commandID, expected.map(\.key.rawValue), expected.map(\.value),
-                    batch.events.map(\.stream.rawValue), versions, batch.events.map { type(of: $0.event).eventType },
-                    batch.events.map { type(of: $0.event).schema }, data, meta, result,
-                ])
-            let outcome = try JSONParser.parse(try rows.rows.first?.string("outcome") ?? "{}")
-            return AppendOutcome(isDuplicate: outcome["duplicate"] == .bool(true), result: outcome["result"] ?? .object([:]))
-        } catch let error as PostgresError where error.sqlState == "CL409" || error.isUniqueViolation {
-            throw EventStoreError.conflict(error.message)
-        }
+        let row = try callAppend(try PreparedAppend(batch), selecting: "citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)::text AS outcome")
+        let outcome = try JSONParser.parse(try row?.string("outcome") ?? "{}")
+        return AppendOutcome(isDuplicate: outcome["duplicate"] == .bool(true), result: outcome["result"] ?? .object([:]))
     }
 
     /// The stored result of a command id, if that command committed.
