@@ -5,6 +5,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "append": AppendBenchmark.run,
+    "audit": AuditBenchmark.run,
     "import": ImportBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
