@@ -63,7 +63,8 @@ public enum ChainVerifier {
                     return .broken(position: event.position, reason: "the hash does not match the event's contents or its predecessor")
                 }
                 if let kept, kept.position == event.position, kept.hash != hash {
-                    return .broken(position: event.position, reason: "the log differs from the kept head \(kept.position):\(Hex.encode(kept.hash))")
+                    return .broken(
+                        position: event.position, reason: "the log differs from the kept head \(kept.position):\(Hex.encode(kept.hash))")
                 }
                 previous = hash
                 expected += 1
@@ -77,7 +78,8 @@ public enum ChainVerifier {
         }
         if let kept {
             if kept.position > last {
-                return .broken(position: kept.position, reason: "the kept head's position \(kept.position) is past the end of the log (\(last))")
+                return .broken(
+                    position: kept.position, reason: "the kept head's position \(kept.position) is past the end of the log (\(last))")
             }
             if kept.position == 0 && kept.hash != HashChain.genesis {
                 return .broken(position: 0, reason: "the kept head 0 must carry the genesis hash (64 zeros)")

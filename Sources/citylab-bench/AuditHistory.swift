@@ -39,13 +39,18 @@ final class AuditHistory {
             if i % 10 != 9 { try command(Scholar.decide(Scholar.CompleteTraining(scholar: scholar(i), now: now), world)) }
         }
         for i in 0..<scholars {
-            try command(Placement.decide(Placement.Propose(id: placement(i, 0), scholar: scholar(i), opening: opening(i), note: "match \(i)"), world))
+            try command(
+                Placement.decide(
+                    Placement.Propose(id: placement(i, 0), scholar: scholar(i), opening: opening(i), note: "match \(i)"), world))
         }
         for i in 0..<scholars where i % 7 != 6 { try command(Placement.decide(Placement.Approve(placement: placement(i, 0)), world)) }
-        for i in 0..<scholars where i % 7 != 6 { try attempt { try Placement.decide(Placement.Confirm(placement: placement(i, 0)), world) } }
+        for i in 0..<scholars where i % 7 != 6 {
+            try attempt { try Placement.decide(Placement.Confirm(placement: placement(i, 0)), world) }
+        }
         for i in stride(from: 0, to: scholars, by: 6) {
             try attempt {
-                try Placement.decide(Placement.Withdraw(placement: placement(i, 0), reason: "schedule, \"visa\" delay", by: "scholar"), world)
+                try Placement.decide(
+                    Placement.Withdraw(placement: placement(i, 0), reason: "schedule, \"visa\" delay", by: "scholar"), world)
             }
             try attempt {
                 try Placement.decide(Placement.Propose(id: placement(i, 1), scholar: scholar(i), opening: opening(i + 1), note: nil), world)
@@ -82,7 +87,8 @@ final class AuditHistory {
         var expectations: [StreamName: Int] = [:]
         for event in pending where expectations[event.stream] == nil { expectations[event.stream] = versions[event.stream] ?? 0 }
         batches += 1
-        let metadata = EventMetadata(actor: ["staff-maria", "staff-jon", "scholar"][batches % 3], commandID: "cmd_bench\(batches)", command: "bench")
+        let metadata = EventMetadata(
+            actor: ["staff-maria", "staff-jon", "scholar"][batches % 3], commandID: "cmd_bench\(batches)", command: "bench")
         _ = try store.append(AppendBatch(commandID: nil, expectations: expectations, events: pending, metadata: metadata))
         for event in pending { versions[event.stream, default: 0] += 1 }
         pending = []

@@ -65,12 +65,15 @@ final class AuditPlacementsCLITests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("Placements now (position \(steps.head)"), lines[0])
         XCTAssertTrue(lines[0].hasSuffix("2 placements."), lines[0])
         let header = try XCTUnwrap(lines.first { $0.hasPrefix("plc_1") })
-        for part in ["Valentina Ríos", "Bogotá", "iBO — Laboratorio de Innovación Pública de Bogotá", "Care Blocks", "cohort 2026", "completed"] {
+        for part in [
+            "Valentina Ríos", "Bogotá", "iBO — Laboratorio de Innovación Pública de Bogotá", "Care Blocks", "cohort 2026", "completed",
+        ] {
             XCTAssertTrue(header.contains(part), "\(part) in \(header)")
         }
         let entries = lines.filter { $0.hasPrefix("  ") }
         XCTAssertEqual(entries.count, 7)
-        let eventColumns = Set(entries.compactMap { line in line.range(of: "Placement").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
+        let eventColumns = Set(
+            entries.compactMap { line in line.range(of: "Placement").map { line.distance(from: line.startIndex, to: $0.lowerBound) } })
         XCTAssertEqual(eventColumns.count, 1, "the event column is aligned:\n\(run.stdout)")
         XCTAssertTrue(run.stdout.contains("staff-maria"), run.stdout)
         XCTAssertTrue(run.stdout.contains("note: fluent in Spanish, \"service design\""), run.stdout)
@@ -163,18 +166,39 @@ enum PlacementScenario {
             XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
             return try XCTUnwrap(try run.json()["position"] as? Int, run.stdout)
         }
-        try ok(["scholar", "admit", "--id", "sch_valentina", "--name", "Valentina Ríos", "--email", "valentina.rios@example.edu", "--university", "Universidad de los Andes", "--cohort", "2026"])
-        try ok(["scholar", "admit", "--id", "sch_kofi", "--name", "Kofi Mensah", "--email", "kofi@example.edu", "--university", "University of Ghana", "--cohort", "2026"])
+        try ok([
+            "scholar", "admit", "--id", "sch_valentina", "--name", "Valentina Ríos", "--email", "valentina.rios@example.edu",
+            "--university", "Universidad de los Andes", "--cohort", "2026",
+        ])
+        try ok([
+            "scholar", "admit", "--id", "sch_kofi", "--name", "Kofi Mensah", "--email", "kofi@example.edu", "--university",
+            "University of Ghana", "--cohort", "2026",
+        ])
         try ok(["scholar", "complete-training", "sch_valentina"])
-        try ok(["opening", "create", "--id", "opn_bogota", "--city", "Bogotá", "--country", "Colombia", "--host", "iBO — Laboratorio de Innovación Pública de Bogotá", "--project", "Care Blocks", "--starts", "2026-06-15", "--ends", "2026-08-14"])
-        try ok(["opening", "create", "--id", "opn_reykjavik", "--city", "Reykjavík", "--country", "Iceland", "--host", "Reykjavíkurborg", "--project", "Services for school-aged children, and families", "--starts", "2026-06-15", "--ends", "2026-08-14", "--seats", "2"])
-        steps.proposed = try ok(["--actor", "staff-maria", "placement", "propose", "sch_valentina", "opn_bogota", "--id", "plc_1", "--note", "fluent in Spanish, \"service design\""]) - 1
+        try ok([
+            "opening", "create", "--id", "opn_bogota", "--city", "Bogotá", "--country", "Colombia", "--host",
+            "iBO — Laboratorio de Innovación Pública de Bogotá", "--project", "Care Blocks", "--starts", "2026-06-15", "--ends",
+            "2026-08-14",
+        ])
+        try ok([
+            "opening", "create", "--id", "opn_reykjavik", "--city", "Reykjavík", "--country", "Iceland", "--host", "Reykjavíkurborg",
+            "--project", "Services for school-aged children, and families", "--starts", "2026-06-15", "--ends", "2026-08-14", "--seats",
+            "2",
+        ])
+        steps.proposed =
+            try ok([
+                "--actor", "staff-maria", "placement", "propose", "sch_valentina", "opn_bogota", "--id", "plc_1", "--note",
+                "fluent in Spanish, \"service design\"",
+            ]) - 1
         try ok(["placement", "propose", "sch_kofi", "opn_reykjavik", "--id", "plc_2"])
         steps.approved = try ok(["--actor", "staff-maria", "placement", "approve", "plc_1"])
         try ok(["placement", "approve", "plc_2"])
         steps.confirmed = try ok(["--actor", "valentina", "--command-id", "confirm-plc_1", "placement", "confirm", "plc_1"]) - 1
         try ok(["placement", "withdraw", "plc_2", "--reason", "project postponed", "--by", "host"])
-        steps.completed = try ok(["--actor", "staff-jon", "placement", "complete", "plc_1", "--outcome", "=Care Blocks intake redesigned, with 40 residents"]) - 1
+        steps.completed =
+            try ok([
+                "--actor", "staff-jon", "placement", "complete", "plc_1", "--outcome", "=Care Blocks intake redesigned, with 40 residents",
+            ]) - 1
         steps.head = steps.completed + 1
         return steps
     }

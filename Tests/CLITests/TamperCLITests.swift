@@ -106,12 +106,14 @@ final class TamperCLITests: XCTestCase {
         XCTAssertTrue(disabled.stderr.contains("triggers"), disabled.stderr)
         try connection.simpleQuery("ALTER TABLE events ENABLE TRIGGER events_append_only")
 
-        let original = try connection.query("SELECT data::text AS data FROM events WHERE position = $1", [steps.confirmed]).rows[0].string("data")
+        let original = try connection.query("SELECT data::text AS data FROM events WHERE position = $1", [steps.confirmed]).rows[0].string(
+            "data")
         try tamper("UPDATE events SET data = '{\"seats\": 1.5}' WHERE position = \(steps.confirmed)")
         try assertBroken(at: steps.confirmed)
         try tamper("UPDATE events SET data = '\(original)' WHERE position = \(steps.confirmed)")
         XCTAssertEqual(try cli.run("audit", "verify").status, 0, "restored")
-        try tamper("INSERT INTO events SELECT 0, 'placement-plc_0', 1, type, schema, data, meta, recorded_at, hash FROM events WHERE position = 1")
+        try tamper(
+            "INSERT INTO events SELECT 0, 'placement-plc_0', 1, type, schema, data, meta, recorded_at, hash FROM events WHERE position = 1")
         try assertBroken(at: 0)
     }
 

@@ -26,11 +26,13 @@ public struct AuditCutoff: Sendable, Equatable {
         let head = try store.head()
         switch moment {
         case .now:
-            return AuditCutoff(position: head.position, recordedAt: head.instant, head: head.position, moment: moment, requestedInstant: nil)
+            return AuditCutoff(
+                position: head.position, recordedAt: head.instant, head: head.position, moment: moment, requestedInstant: nil)
         case .position(let asked):
             let position = min(asked, head.position)
             return AuditCutoff(
-                position: position, recordedAt: try instant(at: position, store), head: head.position, moment: moment, requestedInstant: nil)
+                position: position, recordedAt: try instant(at: position, store), head: head.position, moment: moment, requestedInstant: nil
+            )
         case .instant(let text):
             let requested = try canonical(text, store)
             // recorded_at never goes backwards: scanning back from the head, the first event at

@@ -15,7 +15,8 @@ public enum AuditMoment: Sendable, Equatable {
         switch (asOf, position) {
         case (nil, nil): return .now
         case (.some, .some):
-            throw AppError.usage("give --as-of or --position, not both", hint: "--position N is the log up to N; --as-of T the log up to time T")
+            throw AppError.usage(
+                "give --as-of or --position, not both", hint: "--position N is the log up to N; --as-of T the log up to time T")
         case (nil, let text?):
             guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
                 throw AppError.usage("--position expects a position (0 or more), got '\(text)'", hint: "e.g. --position 1200")

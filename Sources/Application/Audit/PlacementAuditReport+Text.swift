@@ -32,7 +32,8 @@ extension PlacementAudit.Report {
 
     /// The first line: the moment, the position it maps to, the head, how many placements, the filters.
     var summary: String {
-        let recorded = cutoff.position > 0 ? "position \(cutoff.position), recorded \(cutoff.recordedAt ?? "?")" : "position 0, before the first event"
+        let recorded =
+            cutoff.position > 0 ? "position \(cutoff.position), recorded \(cutoff.recordedAt ?? "?")" : "position 0, before the first event"
         let moment: String
         switch cutoff.moment {
         case .now: moment = "Placements now (\(recorded))"

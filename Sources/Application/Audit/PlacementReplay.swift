@@ -1,6 +1,6 @@
-import Foundation
 import Domain
 import Events
+import Foundation
 
 /// Replays the placement, scholar and opening streams in log order through the deciders'
 /// own `evolve` (never a read model), recording each placement's history as it goes. Feed it

@@ -28,7 +28,8 @@ enum AuditGroup {
     static func head(_ invocation: Invocation) throws {
         let head = try invocation.store().head()
         if invocation.json {
-            Output.json(.object(["position": .int(head.position), "hash": .string(Hex.encode(head.hash)), "head": .string(head.description)]))
+            Output.json(
+                .object(["position": .int(head.position), "hash": .string(Hex.encode(head.hash)), "head": .string(head.description)]))
         } else {
             Output.line(head.description)
         }
@@ -58,7 +59,9 @@ enum AuditGroup {
                 if let kept { members["kept_head"] = .string("\(kept.position):\(Hex.encode(kept.hash))") }
                 Output.json(.object(members))
             } else {
-                Output.line("The log is intact: \(events) events, hash chain unbroken, append-only triggers in place (\(String(format: "%.2f", seconds)) s).")
+                Output.line(
+                    "The log is intact: \(events) events, hash chain unbroken, append-only triggers in place (\(String(format: "%.2f", seconds)) s)."
+                )
                 if let kept { Output.line("It matches the kept head \(kept.position):\(Hex.encode(kept.hash)).") }
                 Output.line("Head: \(head)")
             }

@@ -36,7 +36,8 @@ enum AuditPlacementsCommand {
         let city = p.option("city")?.trimmingCharacters(in: .whitespaces)
         if city == "" { throw AppError.usage("--city must not be empty", hint: "e.g. --city Bogotá") }
         let query = PlacementAudit.Query(
-            scholar: p.option("scholar"), city: city, moment: try AuditMoment.parse(asOf: p.option("as-of"), position: p.option("position")))
+            scholar: p.option("scholar"), city: city, moment: try AuditMoment.parse(asOf: p.option("as-of"), position: p.option("position"))
+        )
         let progress = AuditProgressLine("replaying", isEnabled: !invocation.json && Output.stderrIsTerminal)
         defer { progress.finish() }
         let report = try PlacementAudit.run(query, store: try invocation.store(), progress: progress.update)
@@ -53,7 +54,8 @@ enum AuditPlacementsCommand {
         let given = invocation.parsed.hasOption("format") ? invocation.parsed.option("format") : nil
         guard invocation.json else { return given ?? "text" }
         guard given == nil || given == "json" else {
-            throw AppError.usage("--json prints JSON; it cannot be combined with --format \(given ?? "")", hint: "drop --json, or use --format json")
+            throw AppError.usage(
+                "--json prints JSON; it cannot be combined with --format \(given ?? "")", hint: "drop --json, or use --format json")
         }
         return "json"
     }
