@@ -39,6 +39,11 @@ public enum ChainVerifier {
             return .broken(position: 0, reason: "the append-only triggers on events are missing or disabled")
         }
         let head = try store.head()
+        // Reads start after position 0, so a row slipped in at 0 or below would go unseen.
+        let before = try store.connection.query("SELECT max(position) AS p FROM events WHERE position < 1")
+        if let stray = try before.rows.first?.optionalInt64("p") {
+            return .broken(position: stray, reason: "a row at position \(stray): positions start at 1")
+        }
         var previous = HashChain.genesis
         var expected: Int64 = 1
         while true {
@@ -47,12 +52,19 @@ public enum ChainVerifier {
                 if event.position != expected {
                     return .broken(position: expected, reason: "position \(expected) is missing (next is \(event.position))")
                 }
-                let hash = try HashChain.link(previous: previous, event)
+                let hash: [UInt8]
+                do {
+                    hash = try HashChain.link(previous: previous, event)
+                } catch {
+                    // Every stored payload was canonical JSON with integers only; this one was altered.
+                    return .broken(position: event.position, reason: "its payload or metadata is not valid citylab JSON (\(error))")
+                }
                 if hash != event.hash {
                     return .broken(position: event.position, reason: "the hash does not match the event's contents or its predecessor")
                 }
                 if let kept, kept.position == event.position, kept.hash != hash {
-                    return .broken(position: event.position, reason: "the log differs from the kept head \(kept.position):\(Hex.encode(kept.hash))")
+                    return .broken(
+                        position: event.position, reason: "the log differs from the kept head \(kept.position):\(Hex.encode(kept.hash))")
                 }
                 previous = hash
                 expected += 1
@@ -66,7 +78,8 @@ public enum ChainVerifier {
         }
         if let kept {
             if kept.position > last {
-                return .broken(position: kept.position, reason: "the kept head's position \(kept.position) is past the end of the log (\(last))")
+                return .broken(
+                    position: kept.position, reason: "the kept head's position \(kept.position) is past the end of the log (\(last))")
             }
             if kept.position == 0 && kept.hash != HashChain.genesis {
                 return .broken(position: 0, reason: "the kept head 0 must carry the genesis hash (64 zeros)")

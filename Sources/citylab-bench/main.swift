@@ -1,10 +1,11 @@
 import Foundation
 
 // citylab-bench: release-build benchmarks; each figure is printed beside a same-run baseline.
-// Usage: swift run -c release citylab-bench <append> [--quick]
+// Usage: swift build -c release && .build/release/citylab-bench <name> [--quick]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "append": AppendBenchmark.run,
+    "audit": AuditBenchmark.run,
     "codec": CodecBenchmark.run,
     "import": ImportBenchmark.run,
 ]

@@ -7,8 +7,9 @@ import Foundation
 /// `citylab audit head|verify`: proof the log was not altered.
 enum AuditGroup {
     static let spec = CommandSpec(
-        "audit", abstract: "Audit the log: its head, and proof it was not altered.",
+        "audit", abstract: "Audit the log: placement histories by replay, its head, and proof it was not altered.",
         subcommands: [
+            AuditPlacementsCommand.spec,
             CommandSpec(
                 "head", abstract: "Print the log head as POSITION:HASH, to keep outside the database.",
                 examples: ["citylab audit head"]),
@@ -20,12 +21,15 @@ enum AuditGroup {
                 examples: ["citylab audit verify", "citylab audit verify --head 1200:3f5a…"]),
         ])
 
-    static let verbs: [String: Verb] = ["audit head": head, "audit verify": verify]
+    static let verbs: [String: Verb] = [
+        "audit placements": AuditPlacementsCommand.verb, "audit head": head, "audit verify": verify,
+    ]
 
     static func head(_ invocation: Invocation) throws {
         let head = try invocation.store().head()
         if invocation.json {
-            Output.json(.object(["position": .int(head.position), "hash": .string(Hex.encode(head.hash)), "head": .string(head.description)]))
+            Output.json(
+                .object(["position": .int(head.position), "hash": .string(Hex.encode(head.hash)), "head": .string(head.description)]))
         } else {
             Output.line(head.description)
         }
@@ -43,10 +47,10 @@ enum AuditGroup {
         }
         let store = try invocation.store()
         let started = Date()
-        let outcome = try ChainVerifier.verify(store, kept: kept) { done, total in
-            guard total > 50_000 else { return }
-            invocation.progress("verified \(done) of \(total) events")
-        }
+        let progress = AuditProgressLine("verifying", isEnabled: !invocation.json && Output.stderrIsTerminal)
+        defer { progress.finish() }
+        let outcome = try ChainVerifier.verify(store, kept: kept, progress: progress.update)
+        progress.finish()
         let seconds = Date().timeIntervalSince(started)
         switch outcome {
         case .intact(let events, let head):
@@ -55,7 +59,9 @@ enum AuditGroup {
                 if let kept { members["kept_head"] = .string("\(kept.position):\(Hex.encode(kept.hash))") }
                 Output.json(.object(members))
             } else {
-                Output.line("The log is intact: \(events) events, hash chain unbroken, append-only triggers in place (\(String(format: "%.2f", seconds)) s).")
+                Output.line(
+                    "The log is intact: \(events) events, hash chain unbroken, append-only triggers in place (\(String(format: "%.2f", seconds)) s)."
+                )
                 if let kept { Output.line("It matches the kept head \(kept.position):\(Hex.encode(kept.hash)).") }
                 Output.line("Head: \(head)")
             }
