@@ -24,6 +24,7 @@ enum CommandTree {
         (PlacementGroup.spec, PlacementGroup.verbs),
         (EventsGroup.spec, EventsGroup.verbs),
         (AuditGroup.spec, AuditGroup.verbs),
+        (SampleGroup.spec, SampleGroup.verbs),
     ]
 
     static let root = CommandSpec(
