@@ -7,14 +7,18 @@ struct SampleSession: Sendable {
     let id: SessionID
     let spec: SampleSessionSpec
     let speakers: [String]
+    /// Minutes from the first day's midnight (one zone, no daylight saving in Bogotá):
+    /// enough to keep each attendee's picks apart.
+    let minutes: Range<Int>
+
+    init(index: Int, id: SessionID, spec: SampleSessionSpec, speakers: [String]) {
+        (self.index, self.id, self.spec, self.speakers) = (index, id, spec, speakers)
+        minutes = Self.minute(spec.day, spec.starts)..<Self.minute(spec.day, spec.ends)
+    }
 
     /// `YYYY-MM-DDTHH:MM` in the edition's zone, as `session schedule` takes it.
     var startsText: String { "\(SampleStory.days[spec.day])T\(spec.starts)" }
     var endsText: String { "\(SampleStory.days[spec.day])T\(spec.ends)" }
-
-    /// Minutes from the first day's midnight (one zone, no daylight saving in Bogotá):
-    /// enough to keep each attendee's picks apart.
-    var minutes: Range<Int> { Self.minute(spec.day, spec.starts)..<Self.minute(spec.day, spec.ends) }
 
     static func minute(_ day: Int, _ time: String) -> Int {
         let parts = time.split(separator: ":").compactMap { Int($0) }
