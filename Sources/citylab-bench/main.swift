@@ -4,7 +4,8 @@ import Foundation
 // Usage: swift run -c release citylab-bench <append> [--quick]
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
-    "append": AppendBenchmark.run
+    "append": AppendBenchmark.run,
+    "rebuild": RebuildBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: "|")

@@ -53,32 +53,33 @@ public enum Rebuilder {
         }
         try ShadowTables.create(projections, connection)
         let folds = projections.map { $0.makeFold(.shadow, startsEmpty: true) }
+        let types = projections.eventTypes
         var position: Int64 = 0
         var total = try EventPages.head(connection)
         var done: Int64 = 0
         while true {
-            let events = try EventPages.read(after: position, limit: pageSize, connection)
-            guard let last = events.last?.position else { break }
+            let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
+            guard let last = page.last else { break }
             try connection.transaction {
                 for fold in folds {
-                    try fold.apply(events, connection)
+                    try fold.apply(page.events, connection)
                     if fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
                 }
             }
             position = last
-            done += Int64(events.count)
+            done += Int64(page.count)
             total = max(total, position)
             progress(Progress(done: done, total: total, seconds: Date().timeIntervalSince(started)))
-            if events.count < pageSize { break }
+            if page.count < pageSize { break }
         }
         try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
         try ShadowTables.makeLogged(projections, connection)
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
-                let tail = try EventPages.read(after: position, limit: pageSize, connection)
-                guard let last = tail.last?.position else { break }
-                for fold in folds { try fold.apply(tail, connection) }
+                let tail = try EventPages.read(after: position, limit: pageSize, types: types, connection)
+                guard let last = tail.last else { break }
+                for fold in folds { try fold.apply(tail.events, connection) }
                 done += Int64(tail.count)
                 position = last
             }

@@ -8,6 +8,10 @@ public struct PlacementsProjection: Projection {
     public let name = "placements"
     public let version = 1
     public let tables = ["placements", "placement_scholars", "placement_openings"]
+    public let eventTypes: Set<String> = [
+        ScholarAdmitted.eventType, OpeningCreated.eventType, PlacementProposed.eventType, PlacementApproved.eventType,
+        PlacementConfirmed.eventType, PlacementWithdrawn.eventType, PlacementCompleted.eventType,
+    ]
 
     public init() {}
 

@@ -8,6 +8,11 @@ public struct ProgramProjection: Projection {
     public let name = "program"
     public let version = 1
     public let tables = ["program", "rosters", "program_people"]
+    public let eventTypes: Set<String> = [
+        AttendeeRegistered.eventType, SessionScheduled.eventType, SessionRescheduled.eventType, SessionCapacityChanged.eventType,
+        SessionCancelled.eventType, SeatTaken.eventType, Waitlisted.eventType, PromotedFromWaitlist.eventType, SeatReleased.eventType,
+        WaitlistLeft.eventType,
+    ]
 
     public init() {}
 
