@@ -27,13 +27,21 @@ struct SyntheticLog {
     mutating func write(events target: Int, _ connection: Connection) throws {
         try connection.copyIn("COPY events (position, stream, version, type, schema, data, meta, recorded_at, hash) FROM STDIN") { send in
             command()
-            try emit(.conference(edition), ConferenceOpened(conference: edition, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16"))
+            try emit(
+                .conference(edition),
+                ConferenceOpened(
+                    conference: edition, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14",
+                    ends: "2026-10-16"))
             for index in 0..<max(20, target / 3000) { try schedule(index) }
             for index in 0..<max(5, target / 5000) {
                 command()
                 let id = OpeningID("opn_b\(index)")!
                 openings.append(id)
-                try emit(.opening(id), OpeningCreated(opening: id, city: ["Bogotá", "Lima", "Quito", "Medellín"][index % 4], country: "CO", host: "Host \(index)", project: "Project \(index)", starts: "2026-06-01", ends: "2026-08-31", seats: 2, cohort: 2026))
+                try emit(
+                    .opening(id),
+                    OpeningCreated(
+                        opening: id, city: ["Bogotá", "Lima", "Quito", "Medellín"][index % 4], country: "CO", host: "Host \(index)",
+                        project: "Project \(index)", starts: "2026-06-01", ends: "2026-08-31", seats: 2, cohort: 2026))
             }
             while position < Int64(target) {
                 try step()
@@ -55,8 +63,12 @@ struct SyntheticLog {
     private mutating func command() {
         micros += 50_000
         let seconds = Int(micros / 1_000_000)
-        instant = String(format: "2026-10-01T%02d:%02d:%02d.%06dZ", seconds / 3600, seconds / 60 % 60, seconds % 60, Int(micros % 1_000_000))
-        meta = CanonicalJSON.string(.object(["actor": .string("bench"), "command": .string("bench"), "command_id": .string("cmd_\(micros)"), "source": .string("bench")]))
+        instant = String(
+            format: "2026-10-01T%02d:%02d:%02d.%06dZ", seconds / 3600, seconds / 60 % 60, seconds % 60, Int(micros % 1_000_000))
+        meta = CanonicalJSON.string(
+            .object([
+                "actor": .string("bench"), "command": .string("bench"), "command_id": .string("cmd_\(micros)"), "source": .string("bench"),
+            ]))
     }
 
     private mutating func emit(_ stream: StreamName, _ event: some DomainEvent) throws {
@@ -64,12 +76,19 @@ struct SyntheticLog {
         let version = (versions[stream.rawValue] ?? 0) + 1
         versions[stream.rawValue] = version
         let data = try CanonicalJSON.encode(event)
-        let text = ["citylab-event-v1", String(position), stream.rawValue, String(version), type(of: event).eventType, String(type(of: event).schema), instant, data, meta].joined(separator: "\n")
+        let text = [
+            "citylab-event-v1", String(position), stream.rawValue, String(version), type(of: event).eventType,
+            String(type(of: event).schema), instant, data, meta,
+        ].joined(separator: "\n")
         var hasher = SHA256()
         hasher.update(previous)
         hasher.update(text.utf8)
         previous = hasher.finalize()
-        let line = [String(position), stream.rawValue, String(version), type(of: event).eventType, String(type(of: event).schema), escape(data), escape(meta), instant, "\\\\x" + Hex.encode(previous)].joined(separator: "\t") + "\n"
+        let line =
+            [
+                String(position), stream.rawValue, String(version), type(of: event).eventType, String(type(of: event).schema), escape(data),
+                escape(meta), instant, "\\\\x" + Hex.encode(previous),
+            ].joined(separator: "\t") + "\n"
         rows.append(contentsOf: line.utf8)
     }
 
@@ -83,7 +102,11 @@ struct SyntheticLog {
         let ends = starts.addingTimeInterval(3600)
         let capacity = [20, 40, 80, 150][roll(4)]
         sessions.append((id, capacity, [], [], starts))
-        try emit(.session(id), SessionScheduled(session: id, conference: edition, title: "Session \(index)", room: "Room \(index % 12)", starts: starts, ends: ends, capacity: capacity, track: "Track \(index % 4)", speakers: ["Speaker \(index)"]))
+        try emit(
+            .session(id),
+            SessionScheduled(
+                session: id, conference: edition, title: "Session \(index)", room: "Room \(index % 12)", starts: starts, ends: ends,
+                capacity: capacity, track: "Track \(index % 4)", speakers: ["Speaker \(index)"]))
         try emit(.program(edition), RoomBooked(conference: edition, session: id, room: "Room \(index % 12)", starts: starts, ends: ends))
     }
 
@@ -103,7 +126,11 @@ struct SyntheticLog {
             if sessions[s].seats.count < sessions[s].capacity {
                 sessions[s].seats.append(attendee)
                 try emit(.session(session), SeatTaken(session: session, attendee: attendee))
-                try emit(.attendee(attendee), SeatHeld(attendee: attendee, session: session, starts: sessions[s].starts, ends: sessions[s].starts.addingTimeInterval(3600)))
+                try emit(
+                    .attendee(attendee),
+                    SeatHeld(
+                        attendee: attendee, session: session, starts: sessions[s].starts, ends: sessions[s].starts.addingTimeInterval(3600))
+                )
             } else {
                 sessions[s].waitlist.append(attendee)
                 try emit(.session(session), Waitlisted(session: session, attendee: attendee, position: sessions[s].waitlist.count))
@@ -112,7 +139,9 @@ struct SyntheticLog {
         case 60..<80: try drop(s)
         case 80..<86:
             let attendee = attendees[roll(attendees.count)]
-            try emit(.attendee(attendee), AttendeeCheckedIn(attendee: attendee, conference: edition, at: Date(timeIntervalSince1970: 1_791_979_200)))
+            try emit(
+                .attendee(attendee),
+                AttendeeCheckedIn(attendee: attendee, conference: edition, at: Date(timeIntervalSince1970: 1_791_979_200)))
         case 86..<87:
             let attendee = attendees[roll(attendees.count)]
             try emit(.attendee(attendee), AgendaLinkReissued(attendee: attendee, tokenHash: SHA256.hex("re\(position)")))
@@ -121,10 +150,19 @@ struct SyntheticLog {
             let after = before.addingTimeInterval(Double(roll(5) + 1) * 1800)
             let session = sessions[s].id
             sessions[s].starts = after
-            try emit(.session(session), SessionRescheduled(session: session, conference: edition, room: "Room \(s % 12)", starts: after, ends: after.addingTimeInterval(3600), previousRoom: "Room \(s % 12)", previousStarts: before, previousEnds: before.addingTimeInterval(3600)))
-            try emit(.program(edition), RoomBooked(conference: edition, session: session, room: "Room \(s % 12)", starts: after, ends: after.addingTimeInterval(3600)))
+            try emit(
+                .session(session),
+                SessionRescheduled(
+                    session: session, conference: edition, room: "Room \(s % 12)", starts: after, ends: after.addingTimeInterval(3600),
+                    previousRoom: "Room \(s % 12)", previousStarts: before, previousEnds: before.addingTimeInterval(3600)))
+            try emit(
+                .program(edition),
+                RoomBooked(
+                    conference: edition, session: session, room: "Room \(s % 12)", starts: after, ends: after.addingTimeInterval(3600)))
             for holder in sessions[s].seats {
-                try emit(.attendee(holder), SeatTimesChanged(attendee: holder, session: session, starts: after, ends: after.addingTimeInterval(3600)))
+                try emit(
+                    .attendee(holder),
+                    SeatTimesChanged(attendee: holder, session: session, starts: after, ends: after.addingTimeInterval(3600)))
             }
         default: try placementStep()
         }
@@ -134,8 +172,13 @@ struct SyntheticLog {
         let id = AttendeeID("att_b\(position)")!
         attendees.append(id)
         let email = "p\(position)@example.org"
-        try emit(.attendee(id), AttendeeRegistered(attendee: id, conference: edition, name: "Person \(position)", email: email, role: "urbanist", organization: "City \(position % 40)", city: "Bogotá", tokenHash: SHA256.hex("t\(position)")))
-        try emit(.emailClaim(scope: edition.rawValue, email: email), EmailClaimed(scope: edition.rawValue, email: email, holder: id.rawValue))
+        try emit(
+            .attendee(id),
+            AttendeeRegistered(
+                attendee: id, conference: edition, name: "Person \(position)", email: email, role: "urbanist",
+                organization: "City \(position % 40)", city: "Bogotá", tokenHash: SHA256.hex("t\(position)")))
+        try emit(
+            .emailClaim(scope: edition.rawValue, email: email), EmailClaimed(scope: edition.rawValue, email: email, holder: id.rawValue))
     }
 
     private mutating func drop(_ s: Int) throws {
@@ -155,14 +198,18 @@ struct SyntheticLog {
         let next = sessions[s].waitlist.removeFirst()
         sessions[s].seats.append(next)
         try emit(.session(session), PromotedFromWaitlist(session: session, attendee: next, position: 1))
-        try emit(.attendee(next), SeatHeld(attendee: next, session: session, starts: sessions[s].starts, ends: sessions[s].starts.addingTimeInterval(3600)))
+        try emit(
+            .attendee(next),
+            SeatHeld(attendee: next, session: session, starts: sessions[s].starts, ends: sessions[s].starts.addingTimeInterval(3600)))
     }
 
     private mutating func placementStep() throws {
         if scholars.count < 20 || roll(4) == 0 {
             let id = ScholarID("sch_b\(position)")!
             scholars.append(id)
-            try emit(.scholar(id), ScholarAdmitted(scholar: id, name: "Scholar \(position)", email: "s\(position)@uni.edu", university: "Uni", cohort: 2026))
+            try emit(
+                .scholar(id),
+                ScholarAdmitted(scholar: id, name: "Scholar \(position)", email: "s\(position)@uni.edu", university: "Uni", cohort: 2026))
             try emit(.scholar(id), ScholarTrainingCompleted(scholar: id, completedAt: "2026-05-01T00:00:00Z"))
             let placement = PlacementID("plc_b\(position)")!
             let opening = openings[roll(openings.count)]
@@ -177,10 +224,15 @@ struct SyntheticLog {
         switch stage {
         case 0: try emit(.placement(placement), PlacementApproved(placement: placement, scholar: scholar, opening: opening))
         case 1:
-            try emit(.placement(placement), PlacementConfirmed(placement: placement, scholar: scholar, opening: opening, trainingCompletedAt: "2026-05-01T00:00:00Z", seatsTakenBefore: 0, seats: 2))
+            try emit(
+                .placement(placement),
+                PlacementConfirmed(
+                    placement: placement, scholar: scholar, opening: opening, trainingCompletedAt: "2026-05-01T00:00:00Z",
+                    seatsTakenBefore: 0, seats: 2))
             try emit(.opening(opening), OpeningSeatTaken(opening: opening, placement: placement, scholar: scholar))
         case 2:
-            try emit(.placement(placement), PlacementCompleted(placement: placement, scholar: scholar, opening: opening, outcome: "delivered"))
+            try emit(
+                .placement(placement), PlacementCompleted(placement: placement, scholar: scholar, opening: opening, outcome: "delivered"))
             try emit(.scholar(scholar), ScholarPlacementEnded(scholar: scholar, placement: placement, cohort: 2026, status: "completed"))
         default: placements.remove(at: index)
         }

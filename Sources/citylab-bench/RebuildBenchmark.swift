@@ -21,7 +21,10 @@ enum RebuildBenchmark {
         Report.header("rebuild: \(events) events, realistic mix (registrations, enrollments, waitlists, drops, reschedules, placements)")
         var log = SyntheticLog()
         let generated = try Report.time { try log.write(events: events, connection) }
-        Report.line(String(format: "generated and copied %lld events in %.1f s (%.0f ev/s)", log.position, generated, Double(log.position) / generated))
+        Report.line(
+            String(
+                format: "generated and copied %lld events in %.1f s (%.0f ev/s)", log.position, generated, Double(log.position) / generated)
+        )
         try connection.simpleQuery("VACUUM ANALYZE events")
         if arguments.contains("--verify") {
             let seconds = try Report.time {
@@ -56,7 +59,9 @@ enum RebuildBenchmark {
         let read = try Report.time {
             var position: Int64 = 0
             while true {
-                let rows = try connection.query("SELECT position, type, schema, data::text AS data, citylab_instant(recorded_at) AS instant FROM events WHERE position > $1 ORDER BY position LIMIT 5000", [position])
+                let rows = try connection.query(
+                    "SELECT position, type, schema, data::text AS data, citylab_instant(recorded_at) AS instant FROM events WHERE position > $1 ORDER BY position LIMIT 5000",
+                    [position])
                 guard let last = rows.rows.last else { break }
                 position = try last.int64("position")
             }

@@ -33,7 +33,9 @@ final class ProjectionCLITests: XCTestCase {
     func testAttendeeListFiltersAndPrintsATableOrJSON() throws {
         try register("ana")
         try register("bo", role: "artist")
-        try decide { try Attendee.decide(Attendee.CheckIn(attendee: AttendeeID("att_bo")!, at: Date(timeIntervalSince1970: 1_791_979_200)), $0) }
+        try decide {
+            try Attendee.decide(Attendee.CheckIn(attendee: AttendeeID("att_bo")!, at: Date(timeIntervalSince1970: 1_791_979_200)), $0)
+        }
         let table = try cli.run("attendee", "list")
         XCTAssertEqual(table.status, 0, table.stderr)
         let lines = table.stdout.split(separator: "\n")
@@ -84,7 +86,9 @@ final class ProjectionCLITests: XCTestCase {
     }
 
     func testPlacementListFilters() throws {
-        let scholar = ScholarID("sch_ada")!, opening = OpeningID("opn_bog")!, placement = PlacementID("plc_one")!
+        let scholar = ScholarID("sch_ada")!
+        let opening = OpeningID("opn_bog")!
+        let placement = PlacementID("plc_one")!
         try decide {
             try Scholar.decide(
                 Scholar.Admit(id: scholar, name: "Ada", email: "ada@uni.edu", university: "Uni", cohort: 2026, defaultCohort: 2026), $0)

@@ -50,7 +50,8 @@ final class ProjectionsCommandTests: XCTestCase {
             let connection = try cli.connection()
             defer { connection.close() }
             return try connection.query(
-                "SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)").rows[0].int("n") == 4
+                "SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)"
+            ).rows[0].int("n") == 4
         }
         try poll(timeout: .seconds(20), "the projector catching up") { try caughtUp() }
         XCTAssertEqual(try cli.run("attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "artist").status, 0)

@@ -50,7 +50,9 @@ final class AgendasFold: ProjectionFold {
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
     /// named and of everyone a session change fans out to.
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        var sessionKeys: [String] = [], attendeeKeys: [String] = [], editionKeys: [String] = []
+        var sessionKeys: [String] = []
+        var attendeeKeys: [String] = []
+        var editionKeys: [String] = []
         for recorded in events {
             if let (session, attendee) = SessionEvent.keys(recorded.event) {
                 sessionKeys.append(session.rawValue)

@@ -48,6 +48,7 @@ enum Checkpoints {
     /// Records a failure outside the failed transaction, so `projections status` shows it.
     static func recordError(_ names: [String], _ message: String, _ connection: Connection) {
         _ = try? connection.execute(
-            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)", [names, String(message.prefix(2000))])
+            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)",
+            [names, String(message.prefix(2000))])
     }
 }

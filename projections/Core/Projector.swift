@@ -55,7 +55,9 @@ public enum Projector {
     private static func page(_ projections: [any Projection], _ connection: Connection, pageSize: Int) throws -> Int {
         do {
             return try connection.transaction {
-                for projection in projections { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(projection.name), connection) }
+                for projection in projections {
+                    try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(projection.name), connection)
+                }
                 let checkpoints = try Checkpoints.read(projections, connection)
                 let current = projections.filter { checkpoints[$0.name]?.version == $0.version }
                 guard let from = current.compactMap({ checkpoints[$0.name]?.position }).min() else { return 0 }

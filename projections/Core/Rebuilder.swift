@@ -43,7 +43,7 @@ public enum Rebuilder {
         let started = Date()
         let names = projections.map(\.name)
         var locked: [String] = []
-        defer { locked.forEach { ProjectionLocks.unlockSession($0, connection) } }
+        defer { for key in locked { ProjectionLocks.unlockSession(key, connection) } }
         for name in names.sorted() {
             let key = ProjectionLocks.rebuildKey(name)
             guard try ProjectionLocks.trySessionLock(key, connection) else {
