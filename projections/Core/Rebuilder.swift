@@ -37,7 +37,7 @@ public enum Rebuilder {
     /// Throws `Busy` when another rebuild of one of them runs. `cacheLimit` bounds the rows a
     /// fold keeps in memory between pages.
     public static func rebuild(
-        _ projections: [any Projection], _ connection: Connection, pageSize: Int = 5000, cacheLimit: Int = 50_000,
+        _ projections: [any Projection], _ connection: Connection, pageSize: Int = 5000, cacheLimit: Int = 200_000,
         progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         let started = Date()
