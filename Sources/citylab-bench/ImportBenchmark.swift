@@ -83,7 +83,3 @@ enum ImportBenchmark {
 }
 
 /// A benchmark whose work went wrong (so its figures would mean nothing).
-struct BenchFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

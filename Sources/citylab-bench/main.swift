@@ -8,6 +8,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "audit": AuditBenchmark.run,
     "codec": CodecBenchmark.run,
     "import": ImportBenchmark.run,
+    "rebuild": RebuildBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
     let names = benchmarks.keys.sorted().joined(separator: "|")

@@ -24,7 +24,9 @@ final class AgendaScenarioTests: XCTestCase {
     func register(_ id: String) throws -> AttendeeID {
         let attendee = AttendeeID("att_\(id)")!
         _ = try RegistrationCommands.register(
-            Attendee.Register(id: attendee, name: id.capitalized, email: "\(id)@example.org", role: "mayor", organization: nil, city: nil, tokenHash: SHA256.hex(id)),
+            Attendee.Register(
+                id: attendee, name: id.capitalized, email: "\(id)@example.org", role: "mayor", organization: nil, city: nil,
+                tokenHash: SHA256.hex(id)),
             conference: edition, runner: database.runner)
         return attendee
     }
@@ -47,7 +49,9 @@ final class AgendaScenarioTests: XCTestCase {
     }
 
     func testAnAgendaFollowsEnrollmentsWaitlistsReschedulesAndCancellations() throws {
-        let ana = try register("ana"), bo = try register("bo"), cy = try register("cy")
+        let ana = try register("ana")
+        let bo = try register("bo")
+        let cy = try register("cy")
         let mobility = try schedule("mobility", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 1)
         let data = try schedule("data", "2026-10-14T14:00", "2026-10-14T15:00", capacity: 5)
         try add(ana, mobility)

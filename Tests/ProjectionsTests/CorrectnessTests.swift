@@ -59,7 +59,8 @@ final class CorrectnessTests: XCTestCase {
                 let document = try XCTUnwrap(
                     database.connection.query("SELECT document::text AS d FROM agendas WHERE attendee = $1", [attendee.rawValue]).first)
                 let agenda = try AgendaDocument.decode(try document.string("d"))
-                XCTAssertEqual(agenda.sessions.first { $0.session == session.rawValue }?.waitlistPosition, index + 1, "\(attendee) in \(session)")
+                XCTAssertEqual(
+                    agenda.sessions.first { $0.session == session.rawValue }?.waitlistPosition, index + 1, "\(attendee) in \(session)")
             }
         }
     }

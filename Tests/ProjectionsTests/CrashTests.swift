@@ -31,7 +31,8 @@ final class CrashTests: XCTestCase {
         // The killed backend's session lock goes with it; the next run drops the leftovers.
         try poll(timeout: .seconds(10), "the killed rebuild's lock to be released") {
             try database.count(
-                "SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()") == 0
+                "SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()"
+            ) == 0
         }
         let again = try rebuild(database.url, pageSize: 500)
         again.waitUntilExit()

@@ -53,7 +53,9 @@ extension HistoryGenerator {
             guard let scholar = pick(scholars), let opening = pick(openings) else { return }
             let id = PlacementID("plc_g\(next())")!
             let note: String? = random.below(2) == 0 ? nil : "note \(counter)"
-            if try record("placement propose", { try Placement.decide(Placement.Propose(id: id, scholar: scholar, opening: opening, note: note), $0) }) {
+            if try record(
+                "placement propose", { try Placement.decide(Placement.Propose(id: id, scholar: scholar, opening: opening, note: note), $0) }
+            ) {
                 placements.append(id)
             }
         case 1:
@@ -69,7 +71,9 @@ extension HistoryGenerator {
         case 4:
             guard let placement = pick(placements) else { return }
             let by = ["scholar", "host", "staff"][random.below(3)]
-            _ = try record("placement withdraw") { try Placement.decide(Placement.Withdraw(placement: placement, reason: "no visa", by: by), $0) }
+            _ = try record("placement withdraw") {
+                try Placement.decide(Placement.Withdraw(placement: placement, reason: "no visa", by: by), $0)
+            }
         default:
             guard let placement = pick(placements) else { return }
             _ = try record("placement complete") { try Placement.decide(Placement.Complete(placement: placement, outcome: "shipped"), $0) }

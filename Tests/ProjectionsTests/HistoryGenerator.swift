@@ -42,7 +42,9 @@ struct HistoryGenerator {
 
     mutating func schedule() throws {
         let id = SessionID("ses_g\(next())")!
-        let day = 14 + random.below(3), hour = 8 + random.below(9), minutes = [0, 30][random.below(2)]
+        let day = 14 + random.below(3)
+        let hour = 8 + random.below(9)
+        let minutes = [0, 30][random.below(2)]
         let starts = String(format: "2026-10-%02dT%02d:%02d", day, hour, minutes)
         let ends = String(format: "2026-10-%02dT%02d:%02d", day, hour + 1 + random.below(2), minutes)
         let command = Session.Schedule(

@@ -40,7 +40,8 @@ enum AgendaOverlaps {
                 for other in seats where other.session != entry.session && other.starts < entry.ends && entry.starts < other.ends {
                     flags.append(
                         AgendaDocument.Flag(
-                            kind: "overlaps", message: "now overlaps '\(other.title)' (\(other.startsLocal.suffix(5))–\(other.endsLocal.suffix(5)))",
+                            kind: "overlaps",
+                            message: "now overlaps '\(other.title)' (\(other.startsLocal.suffix(5))–\(other.endsLocal.suffix(5)))",
                             session: other.session))
                 }
             }

@@ -35,17 +35,17 @@ extension AgendasFold {
         case let promoted as PromotedFromWaitlist:
             let from = leaveWaitlist(promoted.session, promoted.attendee)
             changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
-            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) {
-                $0.status = "seat"
-                $0.waitlistPosition = nil
-                $0.flags.removeAll { $0.kind == "skipped" }
+            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
+                entry.status = "seat"
+                entry.waitlistPosition = nil
+                entry.flags.removeAll { $0.kind == "skipped" }
             }
             renumber(promoted.session, from: from, recorded)
         case let skipped as WaitlistSkipped:
             let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
-            modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) {
-                $0.flags.removeAll { $0.kind == "skipped" }
-                $0.flags.append(
+            modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) { entry, _ in
+                entry.flags.removeAll { $0.kind == "skipped" }
+                entry.flags.append(
                     AgendaDocument.Flag(
                         kind: "skipped", message: "skipped on the waitlist while it clashes with '\(other)'",
                         session: skipped.clashesWith.rawValue))
@@ -75,9 +75,7 @@ extension AgendasFold {
     }
 
     private func changeSession(_ session: SessionID, _ change: (inout AgendaSessionRow.State) -> Void) {
-        guard var row = sessions[session.rawValue] else { return }
-        change(&row.state)
-        sessions.put(row)
+        sessions.update(session.rawValue) { change(&$0.state) }
     }
 
     /// Removes the attendee from the waitlist; returns the index they left (those after move up).
@@ -94,7 +92,7 @@ extension AgendasFold {
     private func renumber(_ session: SessionID, from: Int, _ recorded: ProjectedEvent) {
         guard let waitlist = sessions[session.rawValue]?.state.waitlist, from < waitlist.count else { return }
         for index in from..<waitlist.count {
-            modifyEntry(waitlist[index], session.rawValue, recorded) { $0.waitlistPosition = index + 1 }
+            modifyEntry(waitlist[index], session.rawValue, recorded) { entry, _ in entry.waitlistPosition = index + 1 }
         }
     }
 
@@ -125,8 +123,7 @@ extension AgendasFold {
             $0.sequence += 1
         }
         for holder in before.seats + before.waitlist {
-            modifyEntry(holder, moved.session.rawValue, recorded) { entry in
-                guard let zone = agendas[holder].map({ self.zone($0.document.edition.timeZone) }) else { return }
+            modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
                 entry.room = moved.room
                 entry.starts = Instant.seconds(moved.starts)
                 entry.ends = Instant.seconds(moved.ends)
@@ -148,11 +145,11 @@ extension AgendasFold {
         }
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
         for holder in before.seats + before.waitlist {
-            modifyEntry(holder, cancelled.session.rawValue, recorded) {
-                $0.status = "cancelled"
-                $0.waitlistPosition = nil
-                $0.flags.removeAll { $0.kind == "skipped" }
-                $0.flags.append(AgendaDocument.Flag(kind: "cancelled", message: message, session: nil))
+            modifyEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
+                entry.status = "cancelled"
+                entry.waitlistPosition = nil
+                entry.flags.removeAll { $0.kind == "skipped" }
+                entry.flags.append(AgendaDocument.Flag(kind: "cancelled", message: message, session: nil))
             }
         }
     }

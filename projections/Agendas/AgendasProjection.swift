@@ -8,6 +8,12 @@ public struct AgendasProjection: Projection {
     public let name = "agendas"
     public let version = 1
     public let tables = ["agendas", "agenda_sessions", "agenda_editions"]
+    public let eventTypes: Set<String> = [
+        ConferenceOpened.eventType, AttendeeRegistered.eventType, AttendeeCancelled.eventType, AttendeeCheckedIn.eventType,
+        AgendaLinkReissued.eventType, SessionScheduled.eventType, SessionRescheduled.eventType, SessionCancelled.eventType,
+        SeatTaken.eventType, Waitlisted.eventType, PromotedFromWaitlist.eventType, WaitlistSkipped.eventType, SeatReleased.eventType,
+        WaitlistLeft.eventType,
+    ]
 
     public init() {}
 
@@ -24,6 +30,8 @@ final class AgendasFold: ProjectionFold {
     let sessions: RowStore<AgendaSessionRow>
     let editions: RowStore<AgendaEditionRow>
     private var zones: [String: TimeZone] = [:]
+    /// Documents changed since the last flush: sorted and overlap-flagged once, at flush.
+    private var changed: Set<String> = []
 
     init(agendas: RowStore<AgendaRow>, sessions: RowStore<AgendaSessionRow>, editions: RowStore<AgendaEditionRow>) {
         (self.agendas, self.sessions, self.editions) = (agendas, sessions, editions)
@@ -32,6 +40,8 @@ final class AgendasFold: ProjectionFold {
     var cachedRows: Int { agendas.count + sessions.count + editions.count }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
+        for attendee in changed { agendas.update(attendee) { AgendaOverlaps.flag(&$0.document) } }
+        changed = []
         try agendas.flush(connection, keepCache: keepCache)
         try sessions.flush(connection, keepCache: keepCache)
         try editions.flush(connection, keepCache: keepCache)
@@ -40,7 +50,9 @@ final class AgendasFold: ProjectionFold {
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
     /// named and of everyone a session change fans out to.
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        var sessionKeys: [String] = [], attendeeKeys: [String] = [], editionKeys: [String] = []
+        var sessionKeys: [String] = []
+        var attendeeKeys: [String] = []
+        var editionKeys: [String] = []
         for recorded in events {
             if let (session, attendee) = SessionEvent.keys(recorded.event) {
                 sessionKeys.append(session.rawValue)
@@ -84,22 +96,23 @@ final class AgendasFold: ProjectionFold {
 
     /// Changes an attendee's document and stamps it with the event.
     func modify(_ attendee: String, _ recorded: ProjectedEvent, _ change: (inout AgendaRow) -> Void) {
-        guard var row = agendas[attendee] else { return }
-        change(&row)
-        row.document.lastChangedPosition = recorded.position
-        row.document.lastChangedAt = recorded.instant
-        row.lastChangedPosition = recorded.position
-        AgendaOverlaps.flag(&row.document)
-        agendas.put(row)
+        let found = agendas.update(attendee) { row in
+            change(&row)
+            row.document.lastChangedPosition = recorded.position
+            row.document.lastChangedAt = recorded.instant
+            row.lastChangedPosition = recorded.position
+        }
+        if found { changed.insert(attendee) }
     }
 
     /// Changes the entry of `session` on an attendee's agenda, stamping it too.
     func modifyEntry(
-        _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry) -> Void
+        _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
     ) {
         modify(attendee, recorded) { row in
             guard let index = row.document.sessions.firstIndex(where: { $0.session == session }) else { return }
-            change(&row.document.sessions[index])
+            let zone = self.zone(row.document.edition.timeZone)
+            change(&row.document.sessions[index], zone)
             row.document.sessions[index].lastChangedPosition = recorded.position
             row.document.sessions[index].lastChangedAt = recorded.instant
         }

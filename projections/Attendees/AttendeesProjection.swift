@@ -7,6 +7,9 @@ public struct AttendeesProjection: Projection {
     public let name = "attendees"
     public let version = 1
     public let tables = ["attendees"]
+    public let eventTypes: Set<String> = [
+        AttendeeRegistered.eventType, AttendeeCancelled.eventType, AttendeeCheckedIn.eventType, AgendaLinkReissued.eventType,
+    ]
 
     public init() {}
 
@@ -55,7 +58,7 @@ final class AttendeesFold: ProjectionFold {
             case let checkedIn as AttendeeCheckedIn:
                 update(checkedIn.attendee, recorded) {
                     $0.status = Attendee.Status.checkedIn.rawValue
-                    $0.checkedInAt = Instant.format(checkedIn.at)
+                    $0.checkedInAt = Instant.seconds(checkedIn.at)
                 }
             case let reissued as AgendaLinkReissued:
                 update(reissued.attendee, recorded) { $0.tokenHash = reissued.tokenHash }

@@ -13,15 +13,24 @@ enum Checkpoints {
     /// The rows of `names`, creating missing ones at position 0 with the code's version
     /// (new tables are empty, so a new projection simply catches up from the start).
     static func read(_ projections: [any Projection], _ connection: Connection) throws -> [String: Checkpoint] {
-        try connection.execute(
-            """
-            INSERT INTO projection_checkpoints (name, version, position)
-            SELECT n, v, 0 FROM unnest($1::text[], $2::int[]) AS c(n, v) ON CONFLICT (name) DO NOTHING
-            """, [projections.map(\.name), projections.map(\.version)])
-        let rows = try connection.query(
-            "SELECT name, version, position, last_error FROM projection_checkpoints WHERE name = ANY($1)", [projections.map(\.name)])
+        let names = projections.map(\.name)
+        var checkpoints = try select(names, connection)
+        if checkpoints.count < names.count {
+            try connection.execute(
+                """
+                INSERT INTO projection_checkpoints (name, version, position)
+                SELECT n, v, 0 FROM unnest($1::text[], $2::int[]) AS c(n, v) ON CONFLICT (name) DO NOTHING
+                """, [names, projections.map(\.version)])
+            checkpoints = try select(names, connection)
+        }
+        return checkpoints
+    }
+
+    private static func select(_ names: [String], _ connection: Connection) throws -> [String: Checkpoint] {
         var checkpoints: [String: Checkpoint] = [:]
-        for row in rows {
+        for row in try connection.query(
+            "SELECT name, version, position, last_error FROM projection_checkpoints WHERE name = ANY($1)", [names])
+        {
             let checkpoint = Checkpoint(
                 name: try row.string("name"), version: try row.int("version"), position: try row.int64("position"),
                 lastError: row["last_error"])
@@ -48,6 +57,7 @@ enum Checkpoints {
     /// Records a failure outside the failed transaction, so `projections status` shows it.
     static func recordError(_ names: [String], _ message: String, _ connection: Connection) {
         _ = try? connection.execute(
-            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)", [names, String(message.prefix(2000))])
+            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)",
+            [names, String(message.prefix(2000))])
     }
 }

@@ -10,6 +10,8 @@ public protocol Projection: Sendable {
     var version: Int { get }
     /// Every table the fold writes (read models and private helpers), as the migrations create them.
     var tables: [String] { get }
+    /// The event types the fold uses (`eventType` names); others are not even decoded.
+    var eventTypes: Set<String> { get }
     /// A fold writing to `tables` (live or shadow names). `startsEmpty`: the tables are new
     /// and empty (a rebuild), so rows not seen yet need not be looked up.
     func makeFold(_ tables: TableNames, startsEmpty: Bool) -> any ProjectionFold

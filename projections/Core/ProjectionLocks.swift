@@ -30,7 +30,8 @@ enum ProjectionLocks {
             """
             SELECT l.pid FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
               AND l.objid = (hashtext($1)::bigint & 4294967295)::oid LIMIT 1
-            """, [key]).rows.first
+            """, [key]
+        ).rows.first
         return row.flatMap { try? $0.int("pid") }
     }
 }

@@ -15,6 +15,17 @@ public struct ProjectionStatus: Codable, Sendable, Equatable {
 }
 
 extension Projector {
+    /// The position every read model has reached (the lowest checkpoint; 0 before any):
+    /// what `X-Projection-Position` reports and `?min_position` waits for.
+    public static func position(_ connection: Connection) throws -> Int64 {
+        let row = try connection.query(
+            "SELECT coalesce(min(position), 0) AS position, count(*) AS n FROM projection_checkpoints WHERE name = ANY($1)",
+            [all.map(\.name)]
+        ).rows.first
+        guard let row, try row.int("n") == all.count else { return 0 }
+        return try row.int64("position")
+    }
+
     /// Every projection's position and lag behind the log head.
     public static func status(_ connection: Connection) throws -> [ProjectionStatus] {
         let rows = try connection.query(

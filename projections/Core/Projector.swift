@@ -55,24 +55,28 @@ public enum Projector {
     private static func page(_ projections: [any Projection], _ connection: Connection, pageSize: Int) throws -> Int {
         do {
             return try connection.transaction {
-                for projection in projections { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(projection.name), connection) }
+                for projection in projections {
+                    try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(projection.name), connection)
+                }
                 let checkpoints = try Checkpoints.read(projections, connection)
                 let current = projections.filter { checkpoints[$0.name]?.version == $0.version }
                 guard let from = current.compactMap({ checkpoints[$0.name]?.position }).min() else { return 0 }
-                let events = try EventPages.read(after: from, limit: pageSize, connection)
-                guard let last = events.last?.position else { return 0 }
+                let page = try EventPages.read(after: from, limit: pageSize, types: current.eventTypes, connection)
+                guard let last = page.last else { return 0 }
+                let events = page.events
                 var advanced: [String] = []
                 for projection in current {
                     let position = checkpoints[projection.name]?.position ?? 0
+                    guard position < last else { continue }
                     let mine = position == from ? events : events.filter { $0.position > position }
+                    advanced.append(projection.name)
                     guard !mine.isEmpty else { continue }
                     let fold = projection.makeFold(.live, startsEmpty: false)
                     try fold.apply(mine, connection)
                     try fold.flush(connection, keepCache: false)
-                    advanced.append(projection.name)
                 }
                 try Checkpoints.advance(advanced, to: last, connection)
-                return events.count
+                return page.count
             }
         } catch {
             Checkpoints.recordError(projections.map(\.name), "\(error)", connection)

@@ -37,13 +37,13 @@ public enum Rebuilder {
     /// Throws `Busy` when another rebuild of one of them runs. `cacheLimit` bounds the rows a
     /// fold keeps in memory between pages.
     public static func rebuild(
-        _ projections: [any Projection], _ connection: Connection, pageSize: Int = 5000, cacheLimit: Int = 50_000,
+        _ projections: [any Projection], _ connection: Connection, pageSize: Int = 5000, cacheLimit: Int = 200_000,
         progress: (Progress) -> Void = { _ in }
     ) throws -> Outcome {
         let started = Date()
         let names = projections.map(\.name)
         var locked: [String] = []
-        defer { locked.forEach { ProjectionLocks.unlockSession($0, connection) } }
+        defer { for key in locked { ProjectionLocks.unlockSession(key, connection) } }
         for name in names.sorted() {
             let key = ProjectionLocks.rebuildKey(name)
             guard try ProjectionLocks.trySessionLock(key, connection) else {
@@ -53,32 +53,33 @@ public enum Rebuilder {
         }
         try ShadowTables.create(projections, connection)
         let folds = projections.map { $0.makeFold(.shadow, startsEmpty: true) }
+        let types = projections.eventTypes
         var position: Int64 = 0
         var total = try EventPages.head(connection)
         var done: Int64 = 0
         while true {
-            let events = try EventPages.read(after: position, limit: pageSize, connection)
-            guard let last = events.last?.position else { break }
+            let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
+            guard let last = page.last else { break }
             try connection.transaction {
                 for fold in folds {
-                    try fold.apply(events, connection)
+                    try fold.apply(page.events, connection)
                     if fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
                 }
             }
             position = last
-            done += Int64(events.count)
+            done += Int64(page.count)
             total = max(total, position)
             progress(Progress(done: done, total: total, seconds: Date().timeIntervalSince(started)))
-            if events.count < pageSize { break }
+            if page.count < pageSize { break }
         }
         try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
         try ShadowTables.makeLogged(projections, connection)
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
-                let tail = try EventPages.read(after: position, limit: pageSize, connection)
-                guard let last = tail.last?.position else { break }
-                for fold in folds { try fold.apply(tail, connection) }
+                let tail = try EventPages.read(after: position, limit: pageSize, types: types, connection)
+                guard let last = tail.last else { break }
+                for fold in folds { try fold.apply(tail.events, connection) }
                 done += Int64(tail.count)
                 position = last
             }

@@ -1,10 +1,12 @@
+import Dispatch
 import Foundation
 import Postgres
+import Synchronization
 
 /// A table's rows by key, as Codable values: loaded on demand in one query per batch of keys,
 /// changed in memory, written back in bulk (one DELETE and one INSERT from a JSON array).
 /// Column names are the properties' names in snake_case.
-final class RowStore<Row: Codable> {
+final class RowStore<Row: Codable & Sendable> {
     let table: String
     private let keyColumns: [String]
     private let keyParts: (Row) -> [String]
@@ -49,6 +51,21 @@ final class RowStore<Row: Codable> {
 
     func put(_ row: Row) { self[key(of: row)] = row }
 
+    /// Changes a cached row in place (taken out of the cache meanwhile, so its arrays are not
+    /// copied); false when the row is absent.
+    @discardableResult
+    func update(_ key: String, _ change: (inout Row) -> Void) -> Bool {
+        guard let entry = cache.removeValue(forKey: key) else { return false }
+        guard var row = entry else {
+            cache[key] = .some(nil)
+            return false
+        }
+        change(&row)
+        cache[key] = .some(row)
+        dirty.insert(key)
+        return true
+    }
+
     /// Deletes every row whose `column` equals `value`, cached or not (`matches` tells cached ones).
     func purge(_ column: String, _ value: String, matches: (Row) -> Bool) {
         purges.append((column, value))
@@ -64,8 +81,7 @@ final class RowStore<Row: Codable> {
             let keys = Array(dirty)
             try delete(keys, connection)
             let rows = keys.compactMap { cache[$0] ?? nil }
-            if !rows.isEmpty {
-                let json = String(decoding: try RowCoding.encoder.encode(rows), as: UTF8.self)
+            for json in try RowCoding.encode(rows) {
                 try connection.execute("INSERT INTO \(table) SELECT * FROM json_populate_recordset(NULL::\(table), $1::json)", [json])
             }
             dirty = []
@@ -108,6 +124,18 @@ public enum RowCoding {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         return encoder
+    }
+
+    /// Rows as JSON arrays of at most 5000; big batches are encoded on two threads.
+    static func encode<Row: Encodable & Sendable>(_ rows: [Row]) throws -> [String] {
+        let chunks = stride(from: 0, to: rows.count, by: 5000).map { rows[$0..<min($0 + 5000, rows.count)] }
+        guard chunks.count > 1 else { return try chunks.map { String(decoding: try encoder.encode(Array($0)), as: UTF8.self) } }
+        let results = Mutex<[Int: Result<String, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let outcome = Result { String(decoding: try encoder.encode(Array(chunks[index])), as: UTF8.self) }
+            results.withLock { $0[index] = outcome }
+        }
+        return try results.withLock { all in try chunks.indices.map { try all[$0]?.get() ?? "[]" } }
     }
 
     public static var decoder: JSONDecoder {

@@ -25,7 +25,8 @@ enum ShadowTables {
         for table in projections.flatMap(\.tables) {
             let shadow = TableNames.shadow(table)
             try connection.simpleQuery("DROP TABLE \(table); ALTER TABLE \(shadow) RENAME TO \(table)")
-            let indexes = try connection.query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1", [table])
+            let indexes = try connection.query(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1", [table])
             for row in indexes {
                 let index = try row.string("indexname")
                 guard index.hasPrefix(shadow) else { continue }

@@ -8,6 +8,10 @@ public struct PlacementsProjection: Projection {
     public let name = "placements"
     public let version = 1
     public let tables = ["placements", "placement_scholars", "placement_openings"]
+    public let eventTypes: Set<String> = [
+        ScholarAdmitted.eventType, OpeningCreated.eventType, PlacementProposed.eventType, PlacementApproved.eventType,
+        PlacementConfirmed.eventType, PlacementWithdrawn.eventType, PlacementCompleted.eventType,
+    ]
 
     public init() {}
 
@@ -37,7 +41,9 @@ final class PlacementsFold: ProjectionFold {
     }
 
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        var placementKeys: [String] = [], scholarKeys: [String] = [], openingKeys: [String] = []
+        var placementKeys: [String] = []
+        var scholarKeys: [String] = []
+        var openingKeys: [String] = []
         for recorded in events {
             if let proposed = recorded.event as? PlacementProposed {
                 scholarKeys.append(proposed.scholar.rawValue)
@@ -71,7 +77,8 @@ final class PlacementsFold: ProjectionFold {
                     placement: proposed.placement.rawValue, scholar: proposed.scholar.rawValue, scholarName: scholar?.name ?? "",
                     scholarEmail: scholar?.email ?? "", university: scholar?.university ?? "", opening: proposed.opening.rawValue,
                     city: opening?.city ?? "", country: opening?.country ?? "", host: opening?.host ?? "", project: opening?.project ?? "",
-                    cohort: proposed.cohort, status: status(after: recorded.event, from: Placement.initialState), proposedAt: recorded.instant,
+                    cohort: proposed.cohort, status: status(after: recorded.event, from: Placement.initialState),
+                    proposedAt: recorded.instant,
                     approvedAt: nil, confirmedAt: nil, endedAt: nil, note: proposed.note, reason: nil, outcome: nil, withdrawnBy: nil,
                     updatedPosition: recorded.position))
         default:

@@ -8,13 +8,20 @@ public struct ProgramProjection: Projection {
     public let name = "program"
     public let version = 1
     public let tables = ["program", "rosters", "program_people"]
+    public let eventTypes: Set<String> = [
+        AttendeeRegistered.eventType, SessionScheduled.eventType, SessionRescheduled.eventType, SessionCapacityChanged.eventType,
+        SessionCancelled.eventType, SeatTaken.eventType, Waitlisted.eventType, PromotedFromWaitlist.eventType, SeatReleased.eventType,
+        WaitlistLeft.eventType,
+    ]
 
     public init() {}
 
     public func makeFold(_ tables: TableNames, startsEmpty: Bool) -> any ProjectionFold {
         ProgramFold(
             sessions: RowStore(table: tables("program"), keys: ["session"], startsEmpty: startsEmpty) { [$0.session] },
-            rosters: RowStore(table: tables("rosters"), keys: ["session", "attendee"], startsEmpty: startsEmpty) { [$0.session, $0.attendee] },
+            rosters: RowStore(table: tables("rosters"), keys: ["session", "attendee"], startsEmpty: startsEmpty) {
+                [$0.session, $0.attendee]
+            },
             people: RowStore(table: tables("program_people"), keys: ["attendee"], startsEmpty: startsEmpty) { [$0.attendee] })
     }
 }
@@ -109,6 +116,7 @@ final class ProgramFold: ProjectionFold {
 
     private func enroll(_ session: SessionID, _ attendee: AttendeeID, _ kind: String, _ recorded: ProjectedEvent) {
         let name = people[attendee.rawValue]?.name ?? attendee.rawValue
-        rosters.put(RosterRow(session: session.rawValue, attendee: attendee.rawValue, name: name, kind: kind, sincePosition: recorded.position))
+        rosters.put(
+            RosterRow(session: session.rawValue, attendee: attendee.rawValue, name: name, kind: kind, sincePosition: recorded.position))
     }
 }

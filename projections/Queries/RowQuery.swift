@@ -6,7 +6,8 @@ enum RowQuery {
     static func fetch<Row: Decodable>(_ type: Row.Type, _ sql: String, _ params: [any PostgresBindable], _ connection: Connection) throws
         -> [Row]
     {
-        let text = try connection.query("SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (\(sql)) q", params).rows.first?.string("rows")
+        let text = try connection.query("SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (\(sql)) q", params).rows.first?.string(
+            "rows")
         return try RowCoding.decoder.decode([Row].self, from: Data((text ?? "[]").utf8))
     }
 

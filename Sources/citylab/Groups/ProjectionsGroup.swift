@@ -39,7 +39,8 @@ enum ProjectionsGroup {
         if invocation.json { return try QueryJSON.print("projections", rows) }
         var table = TextTable("NAME", "VERSION", "POSITION", "LAG", "LAG (S)", "UPDATED", "LAST ERROR")
         for row in rows {
-            let version = row.storedVersion.map { $0 == row.codeVersion ? "\($0)" : "\($0)→\(row.codeVersion)" } ?? "\(row.codeVersion) (new)"
+            let version =
+                row.storedVersion.map { $0 == row.codeVersion ? "\($0)" : "\($0)→\(row.codeVersion)" } ?? "\(row.codeVersion) (new)"
             table.add(
                 row.name, version, String(row.position), String(row.lagEvents), String(format: "%.1f", row.lagSeconds),
                 row.updatedAt.map { String($0.prefix(19)) } ?? "never", row.lastError ?? "")

@@ -20,7 +20,9 @@ enum AgendaShowCommand {
         } else if text.contains("@") {
             let conference = try ConferenceDirectory.resolve(invocation.parsed.option("conference"), store: store)
             guard let row = try ReadModels.attendee(email: text, conference: conference.rawValue, try invocation.readModels()) else {
-                throw Rejection("unknown-attendee", "nobody is registered as \(text.lowercased()) for \(conference)", hint: "see 'citylab attendee list'")
+                throw Rejection(
+                    "unknown-attendee", "nobody is registered as \(text.lowercased()) for \(conference)",
+                    hint: "see 'citylab attendee list'")
             }
             id = row.id
         } else {
@@ -38,7 +40,9 @@ enum AgendaShowCommand {
 enum AgendaText {
     static func print(_ agenda: AgendaDocument) {
         let status = agenda.status == "registered" ? "" : " [\(agenda.status)]"
-        Output.line("\(agenda.name) (\(agenda.attendee))\(status): \(agenda.edition.name), \(agenda.edition.city) — times in \(agenda.edition.timeZone)")
+        Output.line(
+            "\(agenda.name) (\(agenda.attendee))\(status): \(agenda.edition.name), \(agenda.edition.city) — times in \(agenda.edition.timeZone)"
+        )
         var table = TextTable("WHEN", "TITLE", "ROOM", "STATUS", "NOTES")
         for entry in agenda.sessions {
             let when = entry.startsLocal.replacingOccurrences(of: "T", with: " ") + "–" + entry.endsLocal.suffix(5)

@@ -15,7 +15,9 @@ enum AttendeeListCommand {
 
     static let verb: Verb = { invocation in
         let connection = try invocation.readModels()
-        let conference = try invocation.parsed.option("conference").map { try ConferenceDirectory.resolve($0, store: invocation.store()).rawValue }
+        let conference = try invocation.parsed.option("conference").map {
+            try ConferenceDirectory.resolve($0, store: invocation.store()).rawValue
+        }
         let rows = try ReadModels.attendees(
             conference: conference, role: invocation.parsed.option("role"), status: invocation.parsed.option("status"), connection)
         if invocation.json { return try QueryJSON.print("attendees", rows) }

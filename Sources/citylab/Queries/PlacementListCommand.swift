@@ -17,12 +17,14 @@ enum PlacementListCommand {
     static let verb: Verb = { invocation in
         let p = invocation.parsed
         let cohort = try p.int("cohort")
-        let rows = try ReadModels.placements(city: p.option("city"), status: p.option("status"), cohort: cohort, try invocation.readModels())
+        let rows = try ReadModels.placements(
+            city: p.option("city"), status: p.option("status"), cohort: cohort, try invocation.readModels())
         if invocation.json { return try QueryJSON.print("placements", rows) }
         var table = TextTable("ID", "SCHOLAR", "CITY", "HOST", "PROJECT", "COHORT", "STATUS", "SINCE")
         for row in rows {
             let since = row.endedAt ?? row.confirmedAt ?? row.approvedAt ?? row.proposedAt
-            table.add(row.placement, row.scholarName, row.city, row.host, row.project, String(row.cohort), row.status, String(since.prefix(10)))
+            table.add(
+                row.placement, row.scholarName, row.city, row.host, row.project, String(row.cohort), row.status, String(since.prefix(10)))
         }
         table.print(empty: "No placements match.")
     }

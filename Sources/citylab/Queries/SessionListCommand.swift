@@ -1,8 +1,8 @@
 import Application
 import Arguments
 import Domain
-import Foundation
 import EventStore
+import Foundation
 import Projections
 
 /// `citylab session list`: the program with seats taken and left, from the program read model.
@@ -13,7 +13,9 @@ enum SessionListCommand {
 
     static let verb: Verb = { invocation in
         let connection = try invocation.readModels()
-        let conference = try invocation.parsed.option("conference").map { try ConferenceDirectory.resolve($0, store: invocation.store()).rawValue }
+        let conference = try invocation.parsed.option("conference").map {
+            try ConferenceDirectory.resolve($0, store: invocation.store()).rawValue
+        }
         let rows = try ReadModels.sessions(conference: conference, connection)
         if invocation.json { return try QueryJSON.print("sessions", rows) }
         let zones = try EditionZones(invocation.store())

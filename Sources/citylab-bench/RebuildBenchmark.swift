@@ -1,0 +1,104 @@
+import Application
+import EventStore
+import Events
+import Foundation
+import Postgres
+import Projections
+
+/// `citylab-bench rebuild [--events N] [--verify]`: generates a log of N events (default
+/// 1,000,000) with a realistic mix, written by COPY with a correctly computed hash chain, then
+/// times `projections rebuild --all` beside a plain ordered read of the same events
+/// (`COPY (SELECT … ORDER BY position) TO STDOUT`) in the same run, and reports the
+/// rebuild's peak RSS (reset just before it).
+enum RebuildBenchmark {
+    static func run(_ arguments: [String]) throws {
+        let events = value(after: "--events", in: arguments) ?? 1_000_000
+        let database = try BenchDatabase(name: "rebuild")
+        defer { database.stop() }
+        let connection = try Connection(database.url)
+        defer { connection.close() }
+
+        Report.header("rebuild: \(events) events, realistic mix (registrations, enrollments, waitlists, drops, reschedules, placements)")
+        var log = SyntheticLog()
+        let generated = try Report.time { try log.write(events: events, connection) }
+        Report.line(
+            String(
+                format: "generated and copied %lld events in %.1f s (%.0f ev/s)", log.position, generated, Double(log.position) / generated)
+        )
+        try connection.simpleQuery("VACUUM ANALYZE events")
+        if arguments.contains("--verify") {
+            let seconds = try Report.time {
+                guard case .intact = try ChainVerifier.verify(EventStore(connection)) else { throw BenchFailure("audit verify failed") }
+            }
+            Report.line(String(format: "audit verify: intact (%.1f s)", seconds))
+        }
+
+        var bytes = 0
+        _ = try Report.time { try plainRead(connection) { bytes += $0 } }  // warm the cache
+        let plain = try Report.time { try plainRead(connection) { _ in } }
+        let rssBefore = Memory.resetPeak()
+        var outcome: Rebuilder.Outcome?
+        let rebuild = try Report.time { outcome = try Rebuilder.rebuild(Projector.all, connection) }
+        let peak = Memory.peakKiB()
+        let folded = Double(outcome?.events ?? 0)
+        Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(log.position) / plain, target: "ratio >= 0.50")
+        Report.line(
+            String(
+                format: "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s; rebuild peak RSS %.1f MiB (%.1f MiB before it)",
+                plain, Double(bytes) / 1e6, rebuild, Double(peak) / 1024, Double(rssBefore) / 1024))
+        if arguments.contains("--breakdown") { try breakdown(connection, events: Double(log.position)) }
+        let rows = try connection.query(
+            "SELECT (SELECT count(*) FROM attendees) AS a, (SELECT count(*) FROM rosters) AS r, (SELECT count(*) FROM placements) AS p")
+        if let row = rows.first {
+            Report.line("read models: \(row["a"] ?? "?") attendees, \(row["r"] ?? "?") roster rows, \(row["p"] ?? "?") placements")
+        }
+    }
+
+    /// Where the rebuild's time goes: reading pages, decoding them, each projection alone.
+    static func breakdown(_ connection: Connection, events: Double) throws {
+        let read = try Report.time {
+            var position: Int64 = 0
+            while true {
+                let rows = try connection.query(
+                    "SELECT position, type, schema, data::text AS data, citylab_instant(recorded_at) AS instant FROM events WHERE position > $1 ORDER BY position LIMIT 5000",
+                    [position])
+                guard let last = rows.rows.last else { break }
+                position = try last.int64("position")
+            }
+        }
+        Report.line(String(format: "  pages read (no decoding): %.0f ev/s", events / read))
+        for projection in Projector.all {
+            let seconds = try Report.time { _ = try Rebuilder.rebuild([projection], connection) }
+            Report.line(String(format: "  rebuild %@ alone: %.0f ev/s", projection.name, events / seconds))
+        }
+    }
+
+    static func plainRead(_ connection: Connection, _ count: (Int) -> Void) throws {
+        try connection.copyOut(
+            "COPY (SELECT position, stream, version, type, schema, data, meta, recorded_at, hash FROM events ORDER BY position) TO STDOUT"
+        ) { count($0.count) }
+    }
+
+    static func value(after flag: String, in arguments: [String]) -> Int? {
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+        return Int(arguments[index + 1].replacingOccurrences(of: "_", with: ""))
+    }
+}
+
+
+/// This process's resident memory, from /proc (Linux).
+enum Memory {
+    /// Resets the peak (VmHWM) to the current RSS; returns the current RSS in KiB.
+    static func resetPeak() -> Int {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+        return field("VmRSS")
+    }
+
+    static func peakKiB() -> Int { field("VmHWM") }
+
+    private static func field(_ name: String) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+}
