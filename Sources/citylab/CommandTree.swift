@@ -25,6 +25,7 @@ enum CommandTree {
         (EventsGroup.spec, EventsGroup.verbs),
         (AuditGroup.spec, AuditGroup.verbs),
         (ProjectionsGroup.spec, ProjectionsGroup.verbs),
+        (ServeCommand.spec, ServeCommand.verbs),
     ]
 
     static let root = CommandSpec(
