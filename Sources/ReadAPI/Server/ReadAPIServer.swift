@@ -23,7 +23,12 @@ public final class ReadAPIServer: Sendable {
             url: configuration.databaseURL, runsProjector: configuration.runsProjector, cache: cache, waiters: waiters,
             poll: configuration.poll, log: configuration.log)
         var accessLog: (@Sendable (AccessLogEntry) -> Void)?
-        if let write = configuration.accessLog { accessLog = { entry in write(entry.line) } }
+        if let write = configuration.accessLog {
+            accessLog = { entry in
+                let path = LogRedaction.redact(entry.path)
+                write(AccessLogEntry(method: entry.method, path: path, status: entry.status, bytes: entry.bytes, microseconds: entry.microseconds).line)
+            }
+        }
         let http = HTTPServer.Configuration(
             host: configuration.host, port: configuration.port, loops: configuration.loops, maxConnections: configuration.maxConnections,
             headerTimeout: configuration.headerTimeout, idleTimeout: configuration.idleTimeout,
