@@ -6,6 +6,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [String: ([String]) throws -> Void] = [
     "append": AppendBenchmark.run,
     "codec": CodecBenchmark.run,
+    "http": HTTPBenchmark.run,
     "import": ImportBenchmark.run,
 ]
 guard let name = arguments.first, let benchmark = benchmarks[name] else {
