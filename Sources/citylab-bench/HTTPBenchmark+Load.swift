@@ -15,7 +15,9 @@ extension HTTPBenchmark {
         let runner = CommandRunner(store: store, context: CommandContext(actor: "bench"))
         let edition = ConferenceID("citylab-2026")!
         _ = try RegistrationCommands.openConference(
-            Conference.Open(id: edition.rawValue, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16"),
+            Conference.Open(
+                id: edition.rawValue, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14",
+                ends: "2026-10-16"),
             runner: runner)
         var sessions: [(id: SessionID, starts: Date, ends: Date)] = []
         for day in 0..<3 {
@@ -26,12 +28,15 @@ extension HTTPBenchmark {
                 let end = "2026-10-1\(4 + day)T\(hour + 1 < 10 ? "0" : "")\(hour + 1):30"
                 _ = try ProgramCommands.schedule(
                     Session.Schedule(
-                        id: id, conference: edition, title: "Laboratorio de innovación pública, sesión \(day * 4 + slot + 1): ciudades que cuidan",
-                        room: "Sala \(slot + 1)", starts: date, ends: end, capacity: 2_000, track: ["Care", "Data", "Mobility", "Culture"][slot],
+                        id: id, conference: edition,
+                        title: "Laboratorio de innovación pública, sesión \(day * 4 + slot + 1): ciudades que cuidan",
+                        room: "Sala \(slot + 1)", starts: date, ends: end, capacity: 2_000,
+                        track: ["Care", "Data", "Mobility", "Culture"][slot],
                         speakers: ["María José Pérez", "Ana Gómez"]),
                     runner: runner)
                 let zone = TimeZone(identifier: "America/Bogota") ?? .gmt
-                sessions.append((id, try LocalDateTime.parse(date, in: zone, field: "starts"), try LocalDateTime.parse(end, in: zone, field: "ends")))
+                sessions.append(
+                    (id, try LocalDateTime.parse(date, in: zone, field: "starts"), try LocalDateTime.parse(end, in: zone, field: "ends")))
             }
         }
         var versions = try store.readStreams(sessions.map { .session($0.id) }).mapValues(\.version)
@@ -51,22 +56,33 @@ extension HTTPBenchmark {
                     PendingEvent(
                         .attendee(attendee),
                         AttendeeRegistered(
-                            attendee: attendee, conference: edition, name: "Asistente \(index) Gómez", email: "asistente.\(index)@example.org",
+                            attendee: attendee, conference: edition, name: "Asistente \(index) Gómez",
+                            email: "asistente.\(index)@example.org",
                             role: "city-innovator", organization: "Alcaldía", city: "Bogotá", tokenHash: AgendaToken.hash(token))))
                 for day in 0..<3 {
                     let session = sessions[day * 4 + (index / 3 + day) % 4]
                     if seats[session.id, default: 0] < 2_000 {
                         seats[session.id, default: 0] += 1
                         events.append(PendingEvent(.session(session.id), SeatTaken(session: session.id, attendee: attendee)))
-                        events.append(PendingEvent(.attendee(attendee), SeatHeld(attendee: attendee, session: session.id, starts: session.starts, ends: session.ends)))
+                        events.append(
+                            PendingEvent(
+                                .attendee(attendee),
+                                SeatHeld(attendee: attendee, session: session.id, starts: session.starts, ends: session.ends)))
                     } else {
                         waitlists[session.id, default: 0] += 1
-                        events.append(PendingEvent(.session(session.id), Waitlisted(session: session.id, attendee: attendee, position: waitlists[session.id, default: 0])))
+                        events.append(
+                            PendingEvent(
+                                .session(session.id),
+                                Waitlisted(session: session.id, attendee: attendee, position: waitlists[session.id, default: 0])))
                     }
                 }
             }
-            _ = try store.append(try PreparedAppend(AppendBatch(commandID: nil, expectations: expectations, events: events, metadata: metadata)))
-            for session in sessions { versions[.session(session.id)] = (versions[.session(session.id)] ?? 0) + events.filter { $0.stream == .session(session.id) }.count }
+            _ = try store.append(
+                try PreparedAppend(AppendBatch(commandID: nil, expectations: expectations, events: events, metadata: metadata)))
+            for session in sessions {
+                versions[.session(session.id)] =
+                    (versions[.session(session.id)] ?? 0) + events.filter { $0.stream == .session(session.id) }.count
+            }
         }
         try Projector.catchUpAll(connection)
         return tokens

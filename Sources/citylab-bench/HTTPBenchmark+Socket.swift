@@ -7,7 +7,9 @@ extension HTTPBenchmark {
         let deadline = Date().addingTimeInterval(30)
         var last = "no answer"
         while Date() < deadline {
-            if let (status, body) = try? exchange(port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n") {
+            if let (status, body) = try? exchange(
+                port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            {
                 if status == 200 { return body }
                 last = "status \(status)"
             }

@@ -55,20 +55,32 @@ enum HTTPBenchmark {
         func total(_ rounds: [Round]) -> (rate: Double, p50: Double, p99: Double, errors: Int) {
             let requests = rounds.map(\.requests).reduce(0, +)
             let seconds = rounds.map(\.seconds).reduce(0, +)
-            return (Double(requests) / max(seconds, 0.001), Report.median(rounds.map(\.p50)), Report.median(rounds.map(\.p99)), rounds.map(\.errors).reduce(0, +))
+            return (
+                Double(requests) / max(seconds, 0.001), Report.median(rounds.map(\.p50)), Report.median(rounds.map(\.p99)),
+                rounds.map(\.errors).reduce(0, +)
+            )
         }
-        let a = total(ours), b = total(theirs)
+        let a = total(ours)
+        let b = total(theirs)
         Report.header(
-            "http: \(attendees) attendees (loaded and folded in \(String(format: "%.1f", loading)) s), wrk -t2 -c64, \(rounds) alternating round(s) of \(slice) s each; body \(sample.count) B")
-        Report.row("GET /agenda/{token}.json req/s", a.rate, "req/s", baseline: b.rate, target: "ratio >= 0.70 (baseline: nginx, static file)")
+            "http: \(attendees) attendees (loaded and folded in \(String(format: "%.1f", loading)) s), wrk -t2 -c64, \(rounds) alternating round(s) of \(slice) s each; body \(sample.count) B"
+        )
+        Report.row(
+            "GET /agenda/{token}.json req/s", a.rate, "req/s", baseline: b.rate, target: "ratio >= 0.70 (baseline: nginx, static file)")
         Report.row("p50 latency", a.p50, "us", baseline: b.p50, target: "")
         Report.row("p99 latency", a.p99, "us", baseline: b.p99, target: "ratio <= 2.00")
-        Report.line(String(format: "server peak RSS: %.1f MB (target <= 150 MB); errors: ours %d, nginx %d", Double(rss) / 1024, a.errors, b.errors))
-        Report.line("ours: citylab serve (this build, \(ProcessInfo.processInfo.activeProcessorCount) loops, access log to /dev/null), random tokens of \(tokens.count)")
+        Report.line(
+            String(format: "server peak RSS: %.1f MB (target <= 150 MB); errors: ours %d, nginx %d", Double(rss) / 1024, a.errors, b.errors)
+        )
+        Report.line(
+            "ours: citylab serve (this build, \(ProcessInfo.processInfo.activeProcessorCount) loops, access log to /dev/null), random tokens of \(tokens.count)"
+        )
     }
 
     static func ensureTools() throws {
-        let missing = ["wrk", "nginx"].filter { tool in !["/usr/bin/", "/usr/sbin/", "/usr/local/bin/"].contains { FileManager.default.isExecutableFile(atPath: $0 + tool) } }
+        let missing = ["wrk", "nginx"].filter { tool in
+            !["/usr/bin/", "/usr/sbin/", "/usr/local/bin/"].contains { FileManager.default.isExecutableFile(atPath: $0 + tool) }
+        }
         guard !missing.isEmpty else { return }
         FileHandle.standardError.write(Data("installing \(missing.joined(separator: " ")) with apt-get\n".utf8))
         let sudo = getuid() == 0 ? [] : ["sudo"]
@@ -93,7 +105,8 @@ enum HTTPBenchmark {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let port = object["port"] as? Int else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let port = object["port"] as? Int
+        else {
             stop(process, signal: SIGTERM)
             throw BenchFailure("citylab serve did not start: \(line)")
         }
@@ -157,7 +170,9 @@ enum HTTPBenchmark {
         try process.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("RESULT ") }) else { throw BenchFailure("wrk said: \(text)") }
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("RESULT ") }) else {
+            throw BenchFailure("wrk said: \(text)")
+        }
         let numbers = line.split(separator: " ").dropFirst().compactMap { Double($0) }
         guard numbers.count == 5 else { throw BenchFailure("wrk said: \(text)") }
         return Round(requests: Int(numbers[0]), seconds: numbers[1] / 1e6, p50: numbers[2], p99: numbers[3], errors: Int(numbers[4]))

@@ -37,7 +37,8 @@ final class ICalendarWriterTests: XCTestCase {
                 XCTAssertGreaterThan(physical.count, 1)
                 for (index, line) in physical.enumerated() {
                     XCTAssertLessThanOrEqual(line.count, 75, "line \(index) of \(filler)×\(prefix)")
-                    XCTAssertNotNil(String(validating: index == 0 ? line : Array(line.dropFirst()), as: UTF8.self), "split UTF-8 in \(filler)")
+                    XCTAssertNotNil(
+                        String(validating: index == 0 ? line : Array(line.dropFirst()), as: UTF8.self), "split UTF-8 in \(filler)")
                     if index > 0 { XCTAssertEqual(line.first, 32) }
                 }
                 XCTAssertEqual(String(decoding: unfold(physical), as: UTF8.self), "DESCRIPTION:" + value)

@@ -18,7 +18,8 @@ final class MediaPreferenceTests: XCTestCase {
             ("garbage", .json, .json), ("text/html;q=2", .json, .json), ("TEXT/HTML", .json, .html),
         ]
         for (accept, preferred, expected) in cases {
-            XCTAssertEqual(MediaPreference.choose(accept, default: preferred), expected, "Accept: \(accept ?? "(none)"), default \(preferred)")
+            XCTAssertEqual(
+                MediaPreference.choose(accept, default: preferred), expected, "Accept: \(accept ?? "(none)"), default \(preferred)")
         }
     }
 

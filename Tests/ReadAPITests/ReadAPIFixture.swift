@@ -40,26 +40,36 @@ final class ReadAPIFixture {
     /// Ana: seats in care, data (rescheduled), night, dropped (cancelled). Bo: waitlisted in care, seat in dropped (cancelled).
     func loadScenario() throws {
         _ = try RegistrationCommands.openConference(
-            Conference.Open(id: edition.rawValue, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16"),
+            Conference.Open(
+                id: edition.rawValue, name: "CityLab 2026", city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14",
+                ends: "2026-10-16"),
             runner: runner)
-        try schedule("care", "Care Blocks: a city's \"system\" of care", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 1, track: "Care", speakers: ["María José"])
-        try schedule("data", "Open data, for all; really \\ truly — a long title that needs folding in iCalendar", "2026-10-14T14:00", "2026-10-14T15:00", capacity: 10, track: "Data", speakers: ["Zoë Ñandú", "Bo"])
-        try schedule("night", "Night walk <script>alert(1)</script>", "2026-10-15T23:30", "2026-10-16T00:30", capacity: 5, track: nil, speakers: [])
+        try schedule(
+            "care", "Care Blocks: a city's \"system\" of care", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 1, track: "Care",
+            speakers: ["María José"])
+        try schedule(
+            "data", "Open data, for all; really \\ truly — a long title that needs folding in iCalendar", "2026-10-14T14:00",
+            "2026-10-14T15:00", capacity: 10, track: "Data", speakers: ["Zoë Ñandú", "Bo"])
+        try schedule(
+            "night", "Night walk <script>alert(1)</script>", "2026-10-15T23:30", "2026-10-16T00:30", capacity: 5, track: nil, speakers: [])
         try schedule("dropped", "Dropped session", "2026-10-14T16:00", "2026-10-14T17:00", capacity: 5, track: "Care", speakers: [])
         try register("ana", "Ana Gómez")
         try register("bo", "Bo O'Brien & Co")
         for session in ["care", "data", "night", "dropped"] { try add("ana", session) }
         try add("bo", "care")
         try add("bo", "dropped")
-        _ = try ProgramCommands.reschedule(Session.Reschedule(session: session("data"), starts: "2026-10-14T15:00", ends: "2026-10-14T16:00"), runner: runner)
+        _ = try ProgramCommands.reschedule(
+            Session.Reschedule(session: session("data"), starts: "2026-10-14T15:00", ends: "2026-10-14T16:00"), runner: runner)
         _ = try ProgramCommands.cancel(Session.Cancel(session: session("dropped"), reason: "speaker ill"), runner: runner)
     }
 
     func session(_ id: String) -> SessionID { SessionID("ses_\(id)")! }
 
-    func schedule(_ id: String, _ title: String, _ starts: String, _ ends: String, capacity: Int, track: String?, speakers: [String]) throws {
+    func schedule(_ id: String, _ title: String, _ starts: String, _ ends: String, capacity: Int, track: String?, speakers: [String]) throws
+    {
         let command = Session.Schedule(
-            id: session(id), conference: edition, title: title, room: "Sala \(id.capitalized)", starts: starts, ends: ends, capacity: capacity,
+            id: session(id), conference: edition, title: title, room: "Sala \(id.capitalized)", starts: starts, ends: ends,
+            capacity: capacity,
             track: track, speakers: speakers)
         _ = try ProgramCommands.schedule(command, runner: runner)
     }
@@ -68,7 +78,9 @@ final class ReadAPIFixture {
         let token = AgendaToken.generate()
         let id = AttendeeID("att_\(key)")!
         _ = try RegistrationCommands.register(
-            Attendee.Register(id: id, name: name, email: "\(key)@example.org", role: "mayor", organization: nil, city: nil, tokenHash: AgendaToken.hash(token)),
+            Attendee.Register(
+                id: id, name: name, email: "\(key)@example.org", role: "mayor", organization: nil, city: nil,
+                tokenHash: AgendaToken.hash(token)),
             conference: edition, runner: runner)
         tokens[key] = token
         attendees[key] = id
@@ -82,7 +94,8 @@ final class ReadAPIFixture {
     func reissue(_ attendee: String) throws -> String {
         let old = tokens[attendee] ?? ""
         let token = AgendaToken.generate()
-        _ = try LifecycleCommands.reissueLink(attendee: "att_\(attendee)", tokenHash: AgendaToken.hash(token), conference: edition, runner: runner)
+        _ = try LifecycleCommands.reissueLink(
+            attendee: "att_\(attendee)", tokenHash: AgendaToken.hash(token), conference: edition, runner: runner)
         tokens[attendee] = token
         return old
     }

@@ -32,9 +32,11 @@ final class ReadAPIFuzzTests: XCTestCase {
         var random = Random(state: 7)
         var cases: [[UInt8]] = []
         let paths = [
-            "/agenda/\(token)", "/agenda/%zz", "/agenda/%", "/agenda/%00", "/agenda/%C3%28", "/agenda/..%2F..%2Fetc%2Fpasswd", "/../../etc/passwd",
+            "/agenda/\(token)", "/agenda/%zz", "/agenda/%", "/agenda/%00", "/agenda/%C3%28", "/agenda/..%2F..%2Fetc%2Fpasswd",
+            "/../../etc/passwd",
             "/%2e%2e/%2e%2e/etc/passwd", "/program?min_position=%ff", "/program?min_position=99999999999999999999999", "/sessions/%2e%2e",
-            "/agenda/\(token).ics/../../", "//program", "/program#x", "*", "http://evil/program", "/agenda/\(String(repeating: "a", count: 5000))",
+            "/agenda/\(token).ics/../../", "//program", "/program#x", "*", "http://evil/program",
+            "/agenda/\(String(repeating: "a", count: 5000))",
         ]
         let methods = ["GET", "HEAD", "POST", "PUT", "DELETE", "get", "G\u{0}ET", "FOO", "", "GET GET", "OPTIONS", "TRACE", "CONNECT"]
         for _ in 0..<600 { cases.append(random.bytes(1 + random.below(600))) }
@@ -48,7 +50,8 @@ final class ReadAPIFuzzTests: XCTestCase {
             cases.append(Array("GET \(path) HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n".utf8))
             cases.append(Array("GET \(path) HTTP/9.9\r\n\r\n".utf8))
             cases.append(Array("GET \(path)\r\n\r\n".utf8))
-            cases.append(Array("GET \(path) HTTP/1.1\r\nHost: x\r\nAccept: text/html;q=\u{7f}, application/json;q=-1, */*;;;q\r\n\r\n".utf8))
+            cases.append(
+                Array("GET \(path) HTTP/1.1\r\nHost: x\r\nAccept: text/html;q=\u{7f}, application/json;q=-1, */*;;;q\r\n\r\n".utf8))
         }
         cases.append(Array("GET /\(String(repeating: "x", count: 9000)) HTTP/1.1\r\n\r\n".utf8))
         for index in 0..<400 {

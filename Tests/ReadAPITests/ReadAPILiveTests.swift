@@ -60,7 +60,9 @@ final class ReadAPILiveTests: XCTestCase {
         let calendar = try fixture.get("/agenda/\(token).ics")
         XCTAssertEqual(calendar.header("Content-Type"), "text/calendar; charset=utf-8")
         XCTAssertTrue(calendar.text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
-        for needle in ["UID:ses_data@citylab", "SEQUENCE:1", "STATUS:CANCELLED", "DTSTART:20261014T200000Z", "REFRESH-INTERVAL;VALUE=DURATION:PT1H"] {
+        for needle in [
+            "UID:ses_data@citylab", "SEQUENCE:1", "STATUS:CANCELLED", "DTSTART:20261014T200000Z", "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+        ] {
             XCTAssertTrue(calendar.text.contains(needle), "the calendar lacks \(needle)")
         }
         XCTAssertEqual(try fixture.get("/agenda/\(token).ics").body, calendar.body, "byte-stable for the same state")
@@ -79,14 +81,19 @@ final class ReadAPILiveTests: XCTestCase {
             XCTAssertEqual(revoked.status, 404)
             XCTAssertEqual(unknown.status, 404)
             XCTAssertEqual(revoked.body, unknown.body)
-            XCTAssertEqual(revoked.headers.filter { $0.0 != "Date" }.map { "\($0.0): \($0.1)" }, unknown.headers.filter { $0.0 != "Date" }.map { "\($0.0): \($0.1)" })
+            XCTAssertEqual(
+                revoked.headers.filter { $0.0 != "Date" }.map { "\($0.0): \($0.1)" },
+                unknown.headers.filter { $0.0 != "Date" }.map { "\($0.0): \($0.1)" })
             XCTAssertEqual(revoked.header("Content-Type"), "application/problem+json")
         }
     }
 
     func testETagsConditionalRequestsAndHEAD() throws {
         let token = try XCTUnwrap(fixture.tokens["ana"])
-        for path in ["/agenda/\(token)", "/agenda/\(token).json", "/agenda/\(token).ics", "/program", "/program.ics", "/sessions/ses_care", "/openapi.json", "/health"] {
+        for path in [
+            "/agenda/\(token)", "/agenda/\(token).json", "/agenda/\(token).ics", "/program", "/program.ics", "/sessions/ses_care",
+            "/openapi.json", "/health",
+        ] {
             let first = try fixture.get(path)
             XCTAssertEqual(first.status, 200, path)
             let etag = try XCTUnwrap(first.header("ETag"), path)
@@ -104,7 +111,8 @@ final class ReadAPILiveTests: XCTestCase {
         let json = try fixture.get("/agenda/\(token).json")
         XCTAssertNotEqual(json.header("ETag"), try fixture.get("/agenda/\(token).ics").header("ETag"))
         try fixture.add("bo", "night")
-        let later = try fixture.get("/agenda/\(token).json?min_position=\(try fixture.head())", [("If-None-Match", try XCTUnwrap(json.header("ETag")))])
+        let later = try fixture.get(
+            "/agenda/\(token).json?min_position=\(try fixture.head())", [("If-None-Match", try XCTUnwrap(json.header("ETag")))])
         XCTAssertEqual(later.status, 304, "Bo's enrollment does not change Ana's agenda")
         let program = try fixture.get("/program?min_position=\(try fixture.head())")
         XCTAssertNotEqual(program.header("ETag"), try fixture.get("/program").header("ETag").map { _ in "\"\"" })

@@ -17,7 +17,9 @@ final class ValidatorTests: XCTestCase {
     /// The venv's python, or a failure that says how to get it (never a silent skip).
     func python() throws -> String {
         guard let path = ProcessInfo.processInfo.environment["CITYLAB_ICAL_PYTHON"], !path.isEmpty else {
-            XCTFail("CITYLAB_ICAL_PYTHON is not set: run script/test, or export CITYLAB_ICAL_PYTHON=$(bash -c '. script/lib/ensure-deps.sh; . script/lib/validators.sh; ensure_validators')")
+            XCTFail(
+                "CITYLAB_ICAL_PYTHON is not set: run script/test, or export CITYLAB_ICAL_PYTHON=$(bash -c '. script/lib/ensure-deps.sh; . script/lib/validators.sh; ensure_validators')"
+            )
             throw WireError("no validator python")
         }
         return path
@@ -57,7 +59,8 @@ final class ValidatorTests: XCTestCase {
         let answers: [(String, String)] = [
             ("Agenda", "/agenda/\(token).json"), ("Agenda", "/agenda/\(try XCTUnwrap(fixture.tokens["bo"])).json"),
             ("Program", "/program"), ("SessionDocument", "/sessions/ses_data"), ("Health", "/health"),
-            ("Problem", "/agenda/\(String(repeating: "0", count: 32))"), ("Problem", "/sessions/nope"), ("Problem", "/program?min_position=x"),
+            ("Problem", "/agenda/\(String(repeating: "0", count: 32))"), ("Problem", "/sessions/nope"),
+            ("Problem", "/program?min_position=x"),
         ]
         var arguments = [try save(try fixture.get("/openapi.json").body, "openapi.json")]
         for (index, (schema, path)) in answers.enumerated() {

@@ -30,7 +30,9 @@ struct ProgramSession: Codable, Sendable, Equatable {
         startsLocal = LocalTimes.local(row.starts, zone)
         endsLocal = LocalTimes.local(row.ends, zone)
         (capacity, seatsTaken, seatsLeft, waitlistLength) = (row.capacity, row.seatsTaken, row.seatsLeft, row.waitlistLength)
-        (status, rescheduleCount, lastChangedPosition, lastChangedAt) = (row.status, row.rescheduleCount, row.lastChangedPosition, row.lastChangedAt)
+        (status, rescheduleCount, lastChangedPosition, lastChangedAt) = (
+            row.status, row.rescheduleCount, row.lastChangedPosition, row.lastChangedAt
+        )
     }
 }
 

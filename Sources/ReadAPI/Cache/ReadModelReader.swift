@@ -56,7 +56,9 @@ enum ReadModelReader {
         try connection.query("SELECT coalesce(max(position), 0) AS head FROM log_head").first?.int64("head") ?? 0
     }
 
-    private static func agendas(_ connection: Connection, where condition: String, _ params: [any PostgresBindable]) throws -> [CachedAgenda] {
+    private static func agendas(_ connection: Connection, where condition: String, _ params: [any PostgresBindable]) throws
+        -> [CachedAgenda]
+    {
         let rows = try connection.query("SELECT attendee, token_hash, document::text AS document FROM agendas WHERE \(condition)", params)
         return try rows.rows.map { row in
             try CachedAgenda(

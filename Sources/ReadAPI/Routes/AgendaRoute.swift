@@ -18,7 +18,8 @@ struct AgendaRoute: Sendable {
         let chosen: Format
         if format == .negotiated {
             guard let preference = MediaPreference.choose(request.header("Accept"), default: .html) else {
-                return responder.send(Answer.problem(406, "This agenda is available as text/html or application/json.", position: cache.position))
+                return responder.send(
+                    Answer.problem(406, "This agenda is available as text/html or application/json.", position: cache.position))
             }
             chosen = preference == .json ? .json : .negotiated
         } else {
@@ -27,7 +28,8 @@ struct AgendaRoute: Sendable {
         let tokenHash = SHA256.hex(token)
         switch cache.agenda(tokenHash: tokenHash) {
         case .hit(let agenda):
-            responder.send(render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: cache.position))
+            responder.send(
+                render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: cache.position))
         case .absent:
             responder.send(notFound(cache.position))
         case .unknown:
@@ -38,13 +40,19 @@ struct AgendaRoute: Sendable {
                 case .success(let loaded):
                     guard let agenda = loaded.agenda else { return responder.send(notFound(position)) }
                     let served = max(position, loaded.snapshotPosition)
-                    responder.send(render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: served))
+                    responder.send(
+                        render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: served))
                 case .failure:
-                    responder.send(Answer.problem(503, "The agenda cannot be read right now; try again shortly.", position: position, headers: [("Retry-After", "2")]))
+                    responder.send(
+                        Answer.problem(
+                            503, "The agenda cannot be read right now; try again shortly.", position: position,
+                            headers: [("Retry-After", "2")]))
                 }
             }
             if !queued {
-                responder.send(Answer.problem(503, "The server is busy; try again shortly.", position: cache.position, headers: [("Retry-After", "1")]))
+                responder.send(
+                    Answer.problem(503, "The server is busy; try again shortly.", position: cache.position, headers: [("Retry-After", "1")])
+                )
             }
         }
     }
@@ -65,7 +73,8 @@ struct AgendaRoute: Sendable {
                 contentType: "application/json", body: agenda.json, etag: Answer.etag("a" + version, "j"), cacheControl: Self.cacheControl)
         case .calendar:
             representation = Representation(
-                contentType: "text/calendar; charset=utf-8", body: AgendaCalendar.render(agenda.document), etag: Answer.etag("a" + version, "i"),
+                contentType: "text/calendar; charset=utf-8", body: AgendaCalendar.render(agenda.document),
+                etag: Answer.etag("a" + version, "i"),
                 cacheControl: Self.cacheControl, headers: [("Content-Disposition", "inline; filename=\"agenda.ics\"")])
         case .negotiated:
             let base = PublicBase(request)

@@ -27,6 +27,7 @@ enum Answer {
     static func ok(_ representation: Representation, for request: Request, position: Int64, varyAccept: Bool = false) -> Response {
         var headers: [(String, String)] = [
             ("ETag", representation.etag), ("Cache-Control", representation.cacheControl), ("X-Projection-Position", String(position)),
+            ("X-Content-Type-Options", "nosniff"),
         ]
         if varyAccept { headers.append(("Vary", "Accept")) }
         if matches(request.header("If-None-Match"), representation.etag) {
@@ -37,7 +38,8 @@ enum Answer {
     }
 
     static func problem(_ status: Int, _ detail: String, position: Int64, headers: [(String, String)] = []) -> Response {
-        .problem(status: status, detail: detail, headers: [("X-Projection-Position", String(position)), ("Cache-Control", "no-store")] + headers)
+        .problem(
+            status: status, detail: detail, headers: [("X-Projection-Position", String(position)), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")] + headers)
     }
 
     /// RFC 9110 §13.1.2: weak comparison; `*` matches any current representation.

@@ -28,7 +28,8 @@ enum ProgramRoute {
         }
         let representation =
             preference == .json
-            ? Representation(contentType: "application/json", body: program.json, etag: Answer.etag(version, "j"), cacheControl: cacheControl)
+            ? Representation(
+                contentType: "application/json", body: program.json, etag: Answer.etag(version, "j"), cacheControl: cacheControl)
             : Representation(
                 contentType: "text/html; charset=utf-8", body: Array(ProgramPage.render(program).utf8), etag: Answer.etag(version, "h"),
                 cacheControl: cacheControl, headers: PublicBase.htmlHeaders)
@@ -50,7 +51,8 @@ enum ProgramRoute {
             guard let body = try? PublicJSON.encode(EditionProgram.SessionBody(edition: program.edition, session: session)) else {
                 return Answer.problem(500, "The session could not be rendered.", position: position)
             }
-            representation = Representation(contentType: "application/json", body: body, etag: Answer.etag(version, "j"), cacheControl: cacheControl)
+            representation = Representation(
+                contentType: "application/json", body: body, etag: Answer.etag(version, "j"), cacheControl: cacheControl)
         } else {
             representation = Representation(
                 contentType: "text/html; charset=utf-8", body: Array(ProgramPage.render(session, in: program).utf8),
@@ -60,6 +62,7 @@ enum ProgramRoute {
     }
 
     static func loading(_ position: Int64) -> Response {
-        Answer.problem(503, "The server is still loading the read models; try again in a moment.", position: position, headers: [("Retry-After", "1")])
+        Answer.problem(
+            503, "The server is still loading the read models; try again in a moment.", position: position, headers: [("Retry-After", "1")])
     }
 }

@@ -20,7 +20,10 @@ struct PublicBase {
 
     /// No script, no frames, no referrer (agenda URLs hold a secret).
     static let htmlHeaders = [
-        ("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'none'; frame-ancestors 'none'"),
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'none'; frame-ancestors 'none'"
+        ),
         ("Referrer-Policy", "no-referrer"),
     ]
 }

@@ -27,7 +27,9 @@ struct ReadRoutes: Sendable {
             let id = parameters["id"] ?? ""
             whenCaughtUp(request, responder) { responder.send(ProgramRoute.session(id, request, cache)) }
         }
-        for (pattern, format) in [("/agenda/{token}", AgendaRoute.Format.negotiated), ("/agenda/{token}.json", .json), ("/agenda/{token}.ics", .calendar)] {
+        for (pattern, format) in [
+            ("/agenda/{token}", AgendaRoute.Format.negotiated), ("/agenda/{token}.json", .json), ("/agenda/{token}.ics", .calendar),
+        ] {
             router.get(pattern, secret: ["token"]) { request, parameters, responder in
                 let token = parameters["token"] ?? ""
                 let route = AgendaRoute(cache: cache, loader: loader)
@@ -43,12 +45,17 @@ struct ReadRoutes: Sendable {
         let router = self.router
         let cache = self.cache
         return { request, responder in
+            if request.method == "GET" || request.method == "HEAD", let (token, format, logPath) = AgendaPath.match(request.rawPath) {
+                responder.logPath = logPath
+                let route = AgendaRoute(cache: cache, loader: loader)
+                return whenCaughtUp(request, responder) { route.answer(token: token, format: format, request, responder) }
+            }
             let inner = Responder(onSend: { response in
                 var response = response
                 if response.header("X-Projection-Position") == nil {
                     response.headers.append(("X-Projection-Position", String(cache.position)))
                 }
-                response.headers.append(("X-Content-Type-Options", "nosniff"))
+                if response.header("X-Content-Type-Options") == nil { response.headers.append(("X-Content-Type-Options", "nosniff")) }
                 responder.send(response)
             })
             router.route(request, inner)
@@ -70,7 +77,9 @@ struct ReadRoutes: Sendable {
         guard let raw = request.query["min_position"] else { return answer() }
         guard let wanted = Int64(raw), wanted >= 0 else {
             return responder.send(
-                Answer.problem(400, "min_position must be a whole number, 0 or more (a position from X-Projection-Position).", position: cache.position))
+                Answer.problem(
+                    400, "min_position must be a whole number, 0 or more (a position from X-Projection-Position).", position: cache.position
+                ))
         }
         if cache.position >= wanted { return answer() }
         waiters.park(until: wanted, timeout: Self.maxWait, answer: answer)

@@ -26,7 +26,10 @@ public final class ReadAPIServer: Sendable {
         if let write = configuration.accessLog {
             accessLog = { entry in
                 let path = LogRedaction.redact(entry.path)
-                write(AccessLogEntry(method: entry.method, path: path, status: entry.status, bytes: entry.bytes, microseconds: entry.microseconds).line)
+                write(
+                    AccessLogEntry(
+                        method: entry.method, path: path, status: entry.status, bytes: entry.bytes, microseconds: entry.microseconds
+                    ).line)
             }
         }
         let http = HTTPServer.Configuration(

@@ -46,7 +46,8 @@ enum ServeCommand {
         } catch let error as SystemError where error.errno == EADDRINUSE {
             accessLog.stop()
             throw Rejection(
-                "port-busy", "\(host):\(port) is already in use", hint: "pass --port with a free port (e.g. --port \(port == 65_535 ? 8081 : port + 1)), or stop the other server")
+                "port-busy", "\(host):\(port) is already in use",
+                hint: "pass --port with a free port (e.g. --port \(port == 65_535 ? 8081 : port + 1)), or stop the other server")
         } catch let error as SystemError {
             accessLog.stop()
             throw AppError.usage("cannot listen on \(host):\(port): \(error)", hint: "check --host and --port")
@@ -77,7 +78,9 @@ enum ServeCommand {
             Output.json(.object(members))
         } else {
             Output.line("Serving on \(base) (\(runsProjector ? "projector in-process" : "no projector: run 'citylab projections run'"))")
-            for (name, link) in urls { Output.line("  \(name.replacingOccurrences(of: "_", with: " ").padding(toLength: 12, withPad: " ", startingAt: 0))\(link)") }
+            for (name, link) in urls {
+                Output.line("  \(name.replacingOccurrences(of: "_", with: " ").padding(toLength: 12, withPad: " ", startingAt: 0))\(link)")
+            }
             Output.line("Agenda links come from 'citylab attendee register'. Ctrl-C to stop.")
         }
         fflush(nil)
