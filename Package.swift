@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["Postgres", "EventStore", "Events", "Domain", "Projections"],
             path: "Sources/Application"
         ),
-        .target(name: "ReadAPI", dependencies: ["HTTP", "Projections", "Events"], path: "Sources/ReadAPI"),
+        .target(name: "ReadAPI", dependencies: ["HTTP", "Postgres", "Projections", "Events", "Domain"], path: "Sources/ReadAPI"),
         .executableTarget(
             name: "citylab",
             dependencies: ["Arguments", "Application", "ReadAPI", "HTTP", "Postgres", "EventStore", "Events", "Domain", "Projections"],

@@ -7,6 +7,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "append": AppendBenchmark.run,
     "audit": AuditBenchmark.run,
     "codec": CodecBenchmark.run,
+    "http": HTTPBenchmark.run,
     "import": ImportBenchmark.run,
     "rebuild": RebuildBenchmark.run,
 ]

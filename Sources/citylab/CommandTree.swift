@@ -26,6 +26,7 @@ enum CommandTree {
         (AuditGroup.spec, AuditGroup.verbs),
         (ProjectionsGroup.spec, ProjectionsGroup.verbs),
         (SampleGroup.spec, SampleGroup.verbs),
+        (ServeCommand.spec, ServeCommand.verbs),
     ]
 
     static let root = CommandSpec(

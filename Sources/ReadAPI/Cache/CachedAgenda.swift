@@ -1,0 +1,27 @@
+import Projections
+
+/// One attendee's agenda as the server keeps it: the document, its JSON rendering (made once,
+/// off the loop threads) and the token hash it is found by.
+struct CachedAgenda: Sendable {
+    let attendee: String
+    let tokenHash: String
+    let document: AgendaDocument
+    let json: [UInt8]
+
+    /// The last event that changed the document: the ETag and the freshness rule.
+    var position: Int64 { document.lastChangedPosition }
+
+    init(attendee: String, tokenHash: String, document: AgendaDocument) throws {
+        self.attendee = attendee
+        self.tokenHash = tokenHash
+        self.document = document
+        self.json = try PublicJSON.encode(document)
+    }
+}
+
+/// An agenda read by a worker, with the agendas projection's position in the same snapshot
+/// (nil document: no agenda has this token hash).
+struct LoadedAgenda: Sendable {
+    let agenda: CachedAgenda?
+    let snapshotPosition: Int64
+}

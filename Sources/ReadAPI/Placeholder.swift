@@ -1,1 +1,0 @@
-// ReadAPI: placeholder until its first real file lands.

@@ -1,5 +1,0 @@
-import XCTest
-
-final class ReadAPITestsPlaceholder: XCTestCase {
-    func testPlaceholder() {}
-}
