@@ -27,6 +27,7 @@ enum CommandTree {
         (ProjectionsGroup.spec, ProjectionsGroup.verbs),
         (SampleGroup.spec, SampleGroup.verbs),
         (ServeCommand.spec, ServeCommand.verbs),
+        (DemoCommand.spec, DemoCommand.verbs),
     ]
 
     static let root = CommandSpec(

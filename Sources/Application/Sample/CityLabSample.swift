@@ -26,6 +26,10 @@ public enum CityLabSample {
         let started = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Int { Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000) }
         let plan = try SamplePlan(seed: seed)
+        // One load at a time per database: a second one (two demos started together) waits,
+        // then finds every step done. Session-level lock, released on return or disconnect.
+        try store.connection.execute("SELECT pg_advisory_lock(7243002)")
+        defer { _ = try? store.connection.execute("SELECT pg_advisory_unlock(7243002)") }
         let runner = SampleRunner(log: SampleLog(store: store), context: context, seed: seed)
         let marker = runner.commandID("loaded")
         if let stored = try store.commandResult(marker)?["summary"],

@@ -26,6 +26,16 @@ enum ServeCommand {
 
     static func serve(_ invocation: Invocation) throws {
         let parsed = invocation.parsed
+        let runsProjector = !parsed.flag("no-projector")
+        try run(invocation, runsProjector: runsProjector) { port in
+            announce(host: parsed.option("host") ?? "127.0.0.1", port: port, runsProjector: runsProjector, json: invocation.json)
+        }
+    }
+
+    /// Serves until SIGINT/SIGTERM on `--host`/`--port`; `started` gets the bound port once
+    /// listening. A busy port is a `Rejection` (exit 1) with a hint to pass another `--port`.
+    static func run(_ invocation: Invocation, runsProjector: Bool, started: (Int) -> Void) throws {
+        let parsed = invocation.parsed
         let host = parsed.option("host") ?? "127.0.0.1"
         let port = try parsed.int("port") ?? 8080
         guard (0...65_535).contains(port) else { throw AppError.usage("--port must be between 0 and 65535, got \(port)", hint: nil) }
@@ -35,7 +45,6 @@ enum ServeCommand {
         case .url(let given): url = given
         case .embedded(let home): url = EmbeddedCluster(home: home).url
         }
-        let runsProjector = !parsed.flag("no-projector")
         let accessLog = AccessLogWriter()
         let stderr: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         let server = ReadAPIServer(
@@ -58,7 +67,7 @@ enum ServeCommand {
             server.stop(gracePeriod: .seconds(5))
             stopped.signal()
         }
-        announce(host: host, port: server.port, runsProjector: runsProjector, json: invocation.json)
+        started(server.port)
         stopped.wait()
         accessLog.stop()
         stderr("serve: stopped")
