@@ -22,6 +22,8 @@ public enum ReplayCheck {
         case differs(Difference)
         /// The tables were built by another version of the fold; the next catch-up rebuilds them.
         case stale(builtBy: Int, code: Int)
+        /// The checkpoint is past the log's last position: events the tables show are gone.
+        case ahead(head: Int64)
     }
 
     /// A row that differs: present in both with different values, missing, or extra.
@@ -58,7 +60,10 @@ public enum ReplayCheck {
         let live = projections.flatMap(\.tables)
         try connection.simpleQuery("LOCK TABLE \(live.joined(separator: ", ")) IN ACCESS SHARE MODE")
         let checkpoints = try self.checkpoints(projections, connection)
-        let current = projections.filter { checkpoints[$0.name]?.version ?? $0.version == $0.version }
+        let head = try EventPages.head(connection)
+        let current = projections.filter {
+            checkpoints[$0.name]?.version ?? $0.version == $0.version && checkpoints[$0.name]?.position ?? 0 <= head
+        }
         for table in current.flatMap(\.tables) {
             try connection.simpleQuery("CREATE TEMP TABLE \(scratch(table)) (LIKE \(table) INCLUDING ALL) ON COMMIT DROP")
         }
@@ -68,6 +73,7 @@ public enum ReplayCheck {
             if let built = checkpoints[projection.name]?.version, built != projection.version {
                 return Result(projection: projection.name, position: position, verdict: .stale(builtBy: built, code: projection.version))
             }
+            guard position <= head else { return Result(projection: projection.name, position: position, verdict: .ahead(head: head)) }
             for table in projection.tables {
                 if let difference = try compare(table, connection) {
                     return Result(projection: projection.name, position: position, verdict: .differs(difference))

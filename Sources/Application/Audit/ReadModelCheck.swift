@@ -30,6 +30,8 @@ public struct ReadModelCheck: Sendable {
                             result.projection,
                             .object(["stale": .bool(true), "built_by": .int(Int64(built)), "code": .int(Int64(code))])
                         )
+                    case .ahead(let head):
+                        return (result.projection, .object(["position": .int(result.position), "log_head": .int(head)]))
                     case .differs(let difference):
                         var members = Self.json(difference)
                         members["position"] = .int(result.position)
@@ -61,6 +63,8 @@ public struct ReadModelCheck: Sendable {
         switch result.verdict {
         case .matches: return "equals a fresh replay"
         case .stale(let built, let code): return "was built by version \(built) of its fold; the code is version \(code)"
+        case .ahead(let head):
+            return "is at position \(result.position), past the log's last position \(head): events it shows are missing from the log"
         case .differs(let d):
             let row = d.key.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
             let at = "differs from a fresh replay at position \(result.position): table \(d.table), row \(row)"
