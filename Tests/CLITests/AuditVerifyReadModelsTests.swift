@@ -90,6 +90,7 @@ final class AuditVerifyReadModelsTests: XCTestCase {
         let run = try cli.run("audit", "verify")
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("at position \(checkpoint)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("behind the head"), run.stdout)
     }
 
     // MARK: helpers

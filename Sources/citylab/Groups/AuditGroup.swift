@@ -72,6 +72,9 @@ enum AuditGroup {
                 )
                 if let kept { Output.line("It matches the kept head \(kept.position):\(Hex.encode(kept.hash)).") }
                 Output.line(models?.summary ?? "The read models were not checked (--skip-read-models).")
+                if let behind = models?.results.map(\.position).min(), behind < head.position {
+                    Output.line("They are behind the head (\(head.position)); 'citylab projections run' catches them up.")
+                }
                 Output.line("Head: \(head)")
             }
         case .broken(let position, let reason):
