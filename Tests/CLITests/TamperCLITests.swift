@@ -74,12 +74,17 @@ final class TamperCLITests: XCTestCase {
                 instant: event.instant, hash: event.hash)
         }
         XCTAssertTrue(try cli.run("audit", "placements").stdout.contains("4000 residents"), "the rewrite took")
-        XCTAssertEqual(try cli.run("audit", "verify").status, 0, "a recomputed tail passes the chain check alone")
+        XCTAssertEqual(try cli.run("audit", "verify", "--skip-read-models").status, 0, "a recomputed tail passes the chain check alone")
+        let replay = try cli.run("audit", "verify")
+        XCTAssertEqual(replay.status, 1, "the read models no longer equal a replay of the rewritten log")
+        XCTAssertTrue(replay.stderr.contains("table placements, row placement=plc_1: outcome"), replay.stderr)
         let proof = try cli.run("--json", "audit", "verify", "--head", kept)
         XCTAssertEqual(proof.status, 1, proof.stdout)
         XCTAssertEqual(try proof.json()["position"] as? Int, steps.head)
         XCTAssertTrue(try cli.run("audit", "verify", "--head", kept).stderr.contains("differs from the kept head"))
-        XCTAssertEqual(try cli.run("audit", "verify", "--head", earlier).status, 0, "the log up to an earlier kept head is untouched")
+        XCTAssertEqual(
+            try cli.run("audit", "verify", "--head", earlier, "--skip-read-models").status, 0,
+            "the log up to an earlier kept head is untouched")
     }
 
     func testATruncatedTailWithItsHeadMovedBack() throws {
@@ -91,7 +96,11 @@ final class TamperCLITests: XCTestCase {
             DELETE FROM events WHERE position >= \(steps.completed);
             UPDATE log_head SET position = \(steps.completed - 1), hash = '\\x\(hash)';
             """)
-        XCTAssertEqual(try cli.run("audit", "verify").status, 0, "a cut tail with a matching head passes the chain check alone")
+        XCTAssertEqual(
+            try cli.run("audit", "verify", "--skip-read-models").status, 0, "a cut tail with a matching head passes the chain check alone")
+        let replay = try cli.run("audit", "verify")
+        XCTAssertEqual(replay.status, 1, "the read models show the cut events")
+        XCTAssertTrue(replay.stderr.contains("past the log's last position \(steps.completed - 1)"), replay.stderr)
         let proof = try cli.run("audit", "verify", "--head", kept)
         XCTAssertEqual(proof.status, 1)
         XCTAssertTrue(proof.stderr.contains("past the end"), proof.stderr)
