@@ -51,17 +51,13 @@ final class RowStore<Row: Codable & Sendable> {
 
     func put(_ row: Row) { self[key(of: row)] = row }
 
-    /// Changes a cached row in place (taken out of the cache meanwhile, so its arrays are not
-    /// copied); false when the row is absent.
+    /// Changes a cached row in place (moved out of its slot meanwhile, so its arrays are not
+    /// copied, and put back without hashing the key again); false when the row is absent.
     @discardableResult
     func update(_ key: String, _ change: (inout Row) -> Void) -> Bool {
-        guard let entry = cache.removeValue(forKey: key) else { return false }
-        guard var row = entry else {
-            cache[key] = .some(nil)
-            return false
-        }
+        guard let index = cache.index(forKey: key), var row = cache.values[index].take() else { return false }
         change(&row)
-        cache[key] = .some(row)
+        cache.values[index] = row
         dirty.insert(key)
         return true
     }
