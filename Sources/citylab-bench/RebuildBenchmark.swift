@@ -46,7 +46,8 @@ enum RebuildBenchmark {
         Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(log.position) / plain, target: "ratio >= 0.50")
         Report.line(
             String(
-                format: "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it)",
+                format:
+                    "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it)",
                 plain, Double(bytes) / 1e6, rebuild, cpu, Double(peak) / 1024, Double(rssBefore) / 1024))
         if arguments.contains("--breakdown") { try breakdown(connection, events: Double(log.position)) }
         let rows = try connection.query(
@@ -86,7 +87,6 @@ enum RebuildBenchmark {
         return Int(arguments[index + 1].replacingOccurrences(of: "_", with: ""))
     }
 }
-
 
 /// This process's resident memory, from /proc (Linux).
 enum Memory {

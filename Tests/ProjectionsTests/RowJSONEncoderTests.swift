@@ -13,7 +13,8 @@ final class RowJSONEncoderTests: XCTestCase {
         let entry = AgendaDocument.Entry(
             session: "ses_1", title: awkward, room: "Room 1", track: nil, speakers: ["A", awkward], starts: "2026-10-14T15:00:00Z",
             ends: "2026-10-14T16:00:00Z", startsLocal: "2026-10-14T10:00", endsLocal: "2026-10-14T11:00", status: "waitlisted",
-            waitlistPosition: 3, flags: [.init(kind: "moved", message: awkward, session: nil), .init(kind: "overlaps", message: "m", session: "s")],
+            waitlistPosition: 3,
+            flags: [.init(kind: "moved", message: awkward, session: nil), .init(kind: "overlaps", message: "m", session: "s")],
             sequence: 2, lastChangedPosition: 9_000_000_001, lastChangedAt: "2026-10-01T00:00:00.000001Z")
         var second = entry
         (second.track, second.waitlistPosition, second.flags, second.speakers) = ("Track", nil, [], [])
@@ -22,8 +23,11 @@ final class RowJSONEncoderTests: XCTestCase {
             attendee: "att_1", name: awkward, status: "registered", edition: edition, sessions: [entry, second], lastChangedPosition: 7,
             lastChangedAt: "2026-10-01T00:00:00.000001Z")
         try check(AgendaRow(attendee: "att_1", conference: "c", email: "e@x", tokenHash: "h", lastChangedPosition: 7, document: document))
-        try check(AgendaRow(attendee: "att_2", conference: "c", email: "", tokenHash: "", lastChangedPosition: 0, document: .init(
-            attendee: "", name: "", status: "", edition: edition, sessions: [], lastChangedPosition: 0, lastChangedAt: "")))
+        try check(
+            AgendaRow(
+                attendee: "att_2", conference: "c", email: "", tokenHash: "", lastChangedPosition: 0,
+                document: .init(
+                    attendee: "", name: "", status: "", edition: edition, sessions: [], lastChangedPosition: 0, lastChangedAt: "")))
         let state = AgendaSessionRow.State(
             conference: "c", title: awkward, room: "r", track: nil, speakers: [], starts: "s", ends: "e", isCancelled: true, sequence: 1,
             seats: ["a", "b"], waitlist: [])
@@ -35,7 +39,8 @@ final class RowJSONEncoderTests: XCTestCase {
                 checkedInAt: nil, tokenHash: "h", registeredAt: "2026-10-01T00:00:00Z", updatedPosition: -1))
         try check(
             ProgramRow(
-                session: "s", conference: "c", title: awkward, room: "r", track: nil, speakers: [awkward], starts: "a", ends: "b", capacity: 0,
+                session: "s", conference: "c", title: awkward, room: "r", track: nil, speakers: [awkward], starts: "a", ends: "b",
+                capacity: 0,
                 seatsTaken: 1, seatsLeft: -1, waitlistLength: Int.max, status: "scheduled", rescheduleCount: Int.min,
                 lastChangedPosition: Int64.max, lastChangedAt: "x"))
         try check(RosterRow(session: "s", attendee: "a", name: awkward, kind: "seat", sincePosition: 3))
