@@ -38,14 +38,17 @@ enum RebuildBenchmark {
         let plain = try Report.time { try plainRead(connection) { _ in } }
         let rssBefore = Memory.resetPeak()
         var outcome: Rebuilder.Outcome?
+        let cpuBefore = Memory.cpuSeconds()
         let rebuild = try Report.time { outcome = try Rebuilder.rebuild(Projector.all, connection) }
+        let cpu = Memory.cpuSeconds() - cpuBefore
         let peak = Memory.peakKiB()
         let folded = Double(outcome?.events ?? 0)
         Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(log.position) / plain, target: "ratio >= 0.50")
         Report.line(
             String(
-                format: "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s; rebuild peak RSS %.1f MiB (%.1f MiB before it)",
-                plain, Double(bytes) / 1e6, rebuild, Double(peak) / 1024, Double(rssBefore) / 1024))
+                format:
+                    "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it)",
+                plain, Double(bytes) / 1e6, rebuild, cpu, Double(peak) / 1024, Double(rssBefore) / 1024))
         if arguments.contains("--breakdown") { try breakdown(connection, events: Double(log.position)) }
         let rows = try connection.query(
             "SELECT (SELECT count(*) FROM attendees) AS a, (SELECT count(*) FROM rosters) AS r, (SELECT count(*) FROM placements) AS p")
@@ -85,7 +88,6 @@ enum RebuildBenchmark {
     }
 }
 
-
 /// This process's resident memory, from /proc (Linux).
 enum Memory {
     /// Resets the peak (VmHWM) to the current RSS; returns the current RSS in KiB.
@@ -95,6 +97,14 @@ enum Memory {
     }
 
     static func peakKiB() -> Int { field("VmHWM") }
+
+    /// CPU time (user and system) this process used so far, every thread.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
 
     private static func field(_ name: String) -> Int {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""

@@ -122,16 +122,27 @@ extension AgendasFold {
             $0.ends = Instant.seconds(moved.ends)
             $0.sequence += 1
         }
+        let starts = Instant.seconds(moved.starts)
+        let ends = Instant.seconds(moved.ends)
+        // The same times and message for every holder in a zone: spelled once per zone.
+        var spelled: [String: (startsLocal: String, endsLocal: String, message: String)] = [:]
         for holder in before.seats + before.waitlist {
             modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
+                let local =
+                    spelled[zone.identifier]
+                    ?? {
+                        let local = (AgendaTimes.local(starts, zone), AgendaTimes.local(ends, zone), AgendaTimes.moved(moved, zone))
+                        spelled[zone.identifier] = local
+                        return local
+                    }()
                 entry.room = moved.room
-                entry.starts = Instant.seconds(moved.starts)
-                entry.ends = Instant.seconds(moved.ends)
-                entry.startsLocal = AgendaTimes.local(entry.starts, zone)
-                entry.endsLocal = AgendaTimes.local(entry.ends, zone)
+                entry.starts = starts
+                entry.ends = ends
+                entry.startsLocal = local.startsLocal
+                entry.endsLocal = local.endsLocal
                 entry.sequence = before.sequence + 1
                 entry.flags.removeAll { $0.kind == "moved" }
-                entry.flags.append(AgendaDocument.Flag(kind: "moved", message: AgendaTimes.moved(moved, zone), session: nil))
+                entry.flags.append(AgendaDocument.Flag(kind: "moved", message: local.message, session: nil))
             }
         }
     }

@@ -30,6 +30,7 @@ final class AgendasFold: ProjectionFold {
     let sessions: RowStore<AgendaSessionRow>
     let editions: RowStore<AgendaEditionRow>
     private var zones: [String: TimeZone] = [:]
+    private var lastZone: (identifier: String, zone: TimeZone)?
     /// Documents changed since the last flush: sorted and overlap-flagged once, at flush.
     private var changed: Set<String> = []
 
@@ -88,9 +89,10 @@ final class AgendasFold: ProjectionFold {
     }
 
     func zone(_ identifier: String) -> TimeZone {
-        if let zone = zones[identifier] { return zone }
-        let zone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
+        if let last = lastZone, last.identifier == identifier { return last.zone }
+        let zone = zones[identifier] ?? TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current
         zones[identifier] = zone
+        lastZone = (identifier, zone)
         return zone
     }
 

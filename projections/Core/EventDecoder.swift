@@ -22,8 +22,9 @@ enum EventDecoder {
         let instant: String
     }
 
-    static func decode(_ stored: [Stored]) throws -> [ProjectedEvent] {
-        guard stored.count >= 2000 else { return try decodeChunk(stored[...]) }
+    /// The events, decoded; on two threads when there are many and `parallel`.
+    static func decode(_ stored: [Stored], parallel: Bool = true) throws -> [ProjectedEvent] {
+        guard parallel, stored.count >= 2000 else { return try decodeChunk(stored[...]) }
         let half = stored.count / 2
         let chunks = [stored[..<half], stored[half...]]
         let results = Mutex<[Int: Result<[ProjectedEvent], any Error>]>([:])

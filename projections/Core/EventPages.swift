@@ -3,7 +3,7 @@ import Postgres
 
 /// A page of the log as projections fold it: the events of the types they use, decoded,
 /// and the last position read (which the checkpoint moves to, used or not).
-struct EventPage {
+struct EventPage: Sendable {
     let events: [ProjectedEvent]
     let last: Int64?
     let count: Int

@@ -57,20 +57,27 @@ public enum Rebuilder {
         var position: Int64 = 0
         var total = try EventPages.head(connection)
         var done: Int64 = 0
-        while true {
-            let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
-            guard let last = page.last else { break }
-            try connection.transaction {
-                for fold in folds {
-                    try fold.apply(page.events, connection)
-                    if fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
-                }
-            }
-            position = last
+        func report(_ page: EventPage) {
+            position = page.last ?? position
             done += Int64(page.count)
             total = max(total, position)
             progress(Progress(done: done, total: total, seconds: Date().timeIntervalSince(started)))
-            if page.count < pageSize { break }
+        }
+        // Streamed while every fold holds all its rows (it needs no connection to fold then);
+        // once one spills its cache, page by page, loading what it needs.
+        if try !stream(folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, report) {
+            while true {
+                let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
+                guard page.last != nil else { break }
+                try connection.transaction {
+                    for fold in folds {
+                        try fold.apply(page.events, connection)
+                        if fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
+                    }
+                }
+                report(page)
+                if page.count < pageSize { break }
+            }
         }
         try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
         try ShadowTables.makeLogged(projections, connection)
@@ -91,5 +98,31 @@ public enum Rebuilder {
             return position
         }
         return Outcome(projections: names, events: done, position: position, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Folds (0, `through`] read by an `EventStream` (reading, decoding and folding at once);
+    /// true when done, false when a fold spilled its cache (flushed here) and the rest must be
+    /// read page by page: a fold that flushed without its cache loads rows on the connection.
+    private static func stream(
+        _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int, cacheLimit: Int,
+        _ report: (EventPage) -> Void
+    ) throws -> Bool {
+        let stream = try EventStream(connection, after: 0, through: through, types: types, pageSize: pageSize)
+        stream.start()
+        defer { stream.stop() }
+        while let page = try stream.next() {
+            // Folds that started empty and never spilled stage everything in memory: the
+            // connection, busy with the stream, is not used.
+            for fold in folds { try fold.apply(page.events, connection) }
+            report(page)
+            if folds.contains(where: { $0.cachedRows > cacheLimit }) {
+                stream.stop()
+                try connection.transaction {
+                    for fold in folds where fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
+                }
+                return false
+            }
+        }
+        return true
     }
 }

@@ -51,17 +51,13 @@ final class RowStore<Row: Codable & Sendable> {
 
     func put(_ row: Row) { self[key(of: row)] = row }
 
-    /// Changes a cached row in place (taken out of the cache meanwhile, so its arrays are not
-    /// copied); false when the row is absent.
+    /// Changes a cached row in place (moved out of its slot meanwhile, so its arrays are not
+    /// copied, and put back without hashing the key again); false when the row is absent.
     @discardableResult
     func update(_ key: String, _ change: (inout Row) -> Void) -> Bool {
-        guard let entry = cache.removeValue(forKey: key) else { return false }
-        guard var row = entry else {
-            cache[key] = .some(nil)
-            return false
-        }
+        guard let index = cache.index(forKey: key), var row = cache.values[index].take() else { return false }
         change(&row)
-        cache[key] = .some(row)
+        cache.values[index] = row
         dirty.insert(key)
         return true
     }
@@ -126,16 +122,25 @@ public enum RowCoding {
         return encoder
     }
 
-    /// Rows as JSON arrays of at most 5000; big batches are encoded on two threads.
+    /// Rows as JSON arrays of at most 5000 (`RowJSONEncoder`); big batches are encoded on two threads.
     static func encode<Row: Encodable & Sendable>(_ rows: [Row]) throws -> [String] {
         let chunks = stride(from: 0, to: rows.count, by: 5000).map { rows[$0..<min($0 + 5000, rows.count)] }
-        guard chunks.count > 1 else { return try chunks.map { String(decoding: try encoder.encode(Array($0)), as: UTF8.self) } }
+        guard chunks.count > 1 else { return try chunks.map(encodeArray) }
         let results = Mutex<[Int: Result<String, any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let outcome = Result { String(decoding: try encoder.encode(Array(chunks[index])), as: UTF8.self) }
+            let outcome = Result { try encodeArray(chunks[index]) }
             results.withLock { $0[index] = outcome }
         }
         return try results.withLock { all in try chunks.indices.map { try all[$0]?.get() ?? "[]" } }
+    }
+
+    /// A JSON array of `rows`, spelled as `encoder` would (keys in declaration order).
+    static func encodeArray<Row: Encodable>(_ rows: ArraySlice<Row>) throws -> String {
+        let writer = RowJSONEncoder(capacity: rows.count * 256)
+        writer.openArray()
+        for row in rows { try writer.append(row) }
+        writer.closeArray()
+        return writer.text
     }
 
     public static var decoder: JSONDecoder {
