@@ -71,12 +71,6 @@ final class Invocation {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// A required option's value, or a usage error naming it.
-    func required(_ long: String) throws -> String {
-        guard let value = parsed.option(long) else { throw AppError.usage("missing --\(long)", hint: nil) }
-        return value
-    }
-
     /// The base URL printed in agenda links: CITYLAB_PUBLIC_URL, else the serve default.
     var publicURL: String {
         let base = environment["CITYLAB_PUBLIC_URL"] ?? "http://127.0.0.1:8080"

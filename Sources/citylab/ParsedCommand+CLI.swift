@@ -8,11 +8,6 @@ extension ParsedCommand {
         guard let value = argument(name) else { throw AppError.usage("missing <\(name)>", hint: nil) }
         return value
     }
-
-    /// A whole number option, or nil when absent; a usage error when malformed.
-    func intOption(_ long: String) throws -> Int? {
-        try int(long)
-    }
 }
 
 extension CommandOutcome {

@@ -18,25 +18,33 @@ public enum References {
             }
             return id
         }
-        if let id = AttendeeID(trimmed) ?? AttendeeID(AttendeeID.prefix + trimmed) { return id }
+        if let id = parse(trimmed, as: AttendeeID.self) { return id }
         throw Rejection("unknown-attendee", "'\(text)' is neither an attendee id nor an email", hint: "use att_… or the attendee's email")
     }
 
     public static func session(_ text: String) throws -> SessionID {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let id = SessionID(trimmed) ?? SessionID(SessionID.prefix + trimmed) { return id }
-        throw Rejection("unknown-session", "'\(text)' is not a session id", hint: "use ses_…; list sessions with 'citylab session list'")
+        try id(text, hint: "use ses_…; list sessions with 'citylab session list'")
     }
 
     public static func placement(_ text: String) throws -> PlacementID {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let id = PlacementID(trimmed) ?? PlacementID(PlacementID.prefix + trimmed) { return id }
-        throw Rejection("unknown-placement", "'\(text)' is not a placement id", hint: "use plc_…; list them with 'citylab placement list'")
+        try id(text, hint: "use plc_…; list them with 'citylab placement list'")
     }
 
     public static func opening(_ text: String) throws -> OpeningID {
+        try id(text, hint: "use opn_…")
+    }
+
+    /// A typed id as given (`ses_x`) or without its prefix (`x`); nil when neither parses.
+    public static func parse<ID: TypedID>(_ text: String, as type: ID.Type = ID.self) -> ID? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let id = OpeningID(trimmed) ?? OpeningID(OpeningID.prefix + trimmed) { return id }
-        throw Rejection("unknown-opening", "'\(text)' is not an opening id", hint: "use opn_…")
+        return ID(trimmed) ?? ID(ID.prefix + trimmed)
+    }
+
+    /// `parse`, or the `unknown-<noun>` refusal.
+    static func id<ID: TypedID>(_ text: String, hint: String) throws -> ID {
+        guard let id = parse(text, as: ID.self) else {
+            throw Rejection("unknown-\(ID.noun)", "'\(text)' is not a \(ID.noun) id", hint: hint)
+        }
+        return id
     }
 }

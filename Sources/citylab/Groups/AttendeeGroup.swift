@@ -76,7 +76,7 @@ enum AttendeeGroup {
 
     static func register(_ invocation: Invocation) throws {
         let p = invocation.parsed
-        let id = try attendeeID(p.option("id"))
+        let id = try SessionGroup.typedID(p.option("id"), AttendeeID.self)
         let token = AgendaToken.generate()
         let command = Attendee.Register(
             id: id, name: try p.requiredOption("name"), email: try p.requiredOption("email"), role: try p.requiredOption("role"),
@@ -88,12 +88,5 @@ enum AttendeeGroup {
             outcome, json: invocation.json,
             humanExtra: ["Personal agenda link (shown once, send it to the attendee): \(link)"],
             jsonExtra: outcome.isDuplicate ? [:] : ["agenda_url": .string(link)])
-    }
-
-    /// `--id` as given (`att_ada`) or without its prefix (`ada`); generated when absent.
-    static func attendeeID(_ text: String?) throws -> AttendeeID {
-        guard let text else { return AttendeeID.make(suffix: RandomID.suffix()) }
-        if let id = AttendeeID(text) ?? AttendeeID(AttendeeID.prefix + text) { return id }
-        throw AppError.usage("'\(text)' is not a valid attendee id", hint: "use att_ followed by lowercase letters, digits, '-' or '_'")
     }
 }

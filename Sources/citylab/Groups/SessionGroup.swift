@@ -81,7 +81,7 @@ enum SessionGroup {
     /// `--id` as given (`ses_x`) or without its prefix (`x`); generated when absent.
     static func typedID<ID: TypedID>(_ text: String?, _ type: ID.Type) throws -> ID {
         guard let text else { return ID.make(suffix: RandomID.suffix()) }
-        if let id = ID(text) ?? ID(ID.prefix + text) { return id }
+        if let id = References.parse(text, as: ID.self) { return id }
         throw AppError.usage("'\(text)' is not a valid \(ID.noun) id", hint: "use \(ID.prefix) followed by lowercase letters, digits, '-' or '_'")
     }
 }
