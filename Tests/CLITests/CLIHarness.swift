@@ -46,17 +46,8 @@ struct CLIHarness {
 
     /// Starts the binary without waiting (for races); `wait()` collects it.
     func start(_ arguments: [String]) throws -> Started {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.environment = environmentForRun()
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return Started(process: process, out: out, err: err)
+        let child = try ChildProcess.spawn(Self.binary.path, arguments, environment: environmentForRun())
+        return Started(child: child, databaseURL: databaseURL)
     }
 
     @discardableResult
@@ -64,27 +55,26 @@ struct CLIHarness {
 
     func run(arguments: [String]) throws -> Run { try start(arguments).wait() }
 
+    /// A running `citylab`. Its wait has a deadline: a hang fails the test with the child's
+    /// backtraces and the database's sessions instead of blocking the suite.
     struct Started {
-        let process: Process
-        let out: Pipe
-        let err: Pipe
+        let child: ChildProcess
+        let databaseURL: String
 
-        func wait() throws -> Run {
-            // Read both pipes to the end before waiting, so a full pipe cannot block the child.
-            let group = DispatchGroup()
-            nonisolated(unsafe) var errData = Data()
-            group.enter()
-            let errHandle = err.fileHandleForReading
-            DispatchQueue.global().async {
-                errData = errHandle.readDataToEndOfFile()
-                group.leave()
-            }
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            group.wait()
-            process.waitUntilExit()
-            return Run(
-                status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                stderr: String(decoding: errData, as: UTF8.self))
+        struct Hung: Error, CustomStringConvertible {
+            let description: String
+        }
+
+        /// The first line it prints on stdout (servers announce themselves so).
+        func firstLine(timeout: Duration = .seconds(180)) -> String? { child.readLine(timeout: timeout) }
+
+        func interrupt() { child.send(SIGINT) }
+        func terminate() { child.send(SIGTERM) }
+
+        func wait(timeout: Duration = .seconds(240)) throws -> Run {
+            let exit = child.wait(timeout: timeout) { DatabaseSessions.describe(databaseURL) }
+            if let hang = exit.hang { throw Hung(description: hang) }
+            return Run(status: exit.status, stdout: exit.stdout, stderr: exit.stderr)
         }
     }
 

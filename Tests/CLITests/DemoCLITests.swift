@@ -7,14 +7,8 @@ final class DemoCLITests: XCTestCase {
     /// Starts the demo on a free port and returns it with the announcement it printed.
     func startDemo(_ cli: CLIHarness) throws -> (CLIHarness.Started, [String: Any]) {
         let started = try cli.start(["--json", "demo", "--port", "0"])
-        var line = Data()
-        let deadline = Date().addingTimeInterval(180)
-        while !line.contains(10), Date() < deadline {
-            let data = started.out.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            line += data
-        }
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: line) as? [String: Any], String(decoding: line, as: UTF8.self))
+        let line = try XCTUnwrap(started.firstLine(), "the demo announced nothing on stdout")
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], line)
         return (started, object)
     }
 
@@ -39,7 +33,7 @@ final class DemoCLITests: XCTestCase {
         }
         let ics = try httpGet(port: port, path: String(try XCTUnwrap(agendas[0]["ics"] as? String).dropFirst(base.count)))
         XCTAssertTrue(ics.body.hasPrefix("BEGIN:VCALENDAR\r\n"), String(ics.body.prefix(80)))
-        first.process.interrupt()
+        first.interrupt()
         let stopped = try first.wait()
         XCTAssertEqual(stopped.status, 0, stopped.stderr)
         let events = try cli.eventCount()
@@ -48,7 +42,7 @@ final class DemoCLITests: XCTestCase {
 
         let (second, again) = try startDemo(cli)
         XCTAssertEqual((again["sample"] as? [String: Any])?["events_appended"] as? Int, 0, "a second demo appends nothing")
-        second.process.interrupt()
+        second.interrupt()
         _ = try second.wait()
         XCTAssertEqual(try cli.eventCount(), events)
     }
@@ -62,7 +56,7 @@ final class DemoCLITests: XCTestCase {
         XCTAssertEqual(busy.status, 1, busy.stderr)
         XCTAssertTrue(busy.stderr.contains("already in use"), busy.stderr)
         XCTAssertTrue(busy.stderr.contains("--port"), busy.stderr)
-        first.process.interrupt()
+        first.interrupt()
         _ = try first.wait()
     }
 }

@@ -56,7 +56,7 @@ final class ProjectionsCommandTests: XCTestCase {
         try poll(timeout: .seconds(20), "the projector catching up") { try caughtUp() }
         XCTAssertEqual(try cli.run("attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "artist").status, 0)
         try poll(timeout: .seconds(20), "the projector following a new append") { try caughtUp() }
-        started.process.terminate()
+        started.terminate()
         let run = try started.wait()
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("projector: stopped"), run.stderr)

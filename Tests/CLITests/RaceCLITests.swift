@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Real processes racing against a real server: exactly one wins, every loser gets a rule
@@ -64,17 +65,12 @@ final class RaceCLITests: XCTestCase {
             SELECT citylab_append(NULL, ARRAY['race-1'], ARRAY[0], ARRAY['race-1'], ARRAY[1], ARRAY['ConferenceOpened'], ARRAY[1],
                    ARRAY['{"n":1}'], '{"actor":"race"}', '{}')
             """
-        let processes = try (0..<10).map { _ -> Process in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["psql", cli.databaseURL, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+        let processes = try (0..<10).map { _ in
+            try ChildProcess.spawn("psql", [cli.databaseURL, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], environment: ProcessInfo.processInfo.environment)
         }
-        processes.forEach { $0.waitUntilExit() }
-        XCTAssertEqual(processes.filter { $0.terminationStatus == 0 }.count, 1)
+        let exits = processes.map { $0.wait(timeout: .seconds(120)) { DatabaseSessions.describe(cli.databaseURL) } }
+        for exit in exits { XCTAssertNil(exit.hang) }
+        XCTAssertEqual(exits.filter { $0.status == 0 }.count, 1, exits.map(\.stderr).joined())
         XCTAssertEqual(try cli.eventCount(), 1)
         try assertGapFree()
     }

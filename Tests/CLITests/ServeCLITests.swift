@@ -14,14 +14,8 @@ final class ServeCLITests: XCTestCase {
         let cli = try CLIHarness.fresh()
         try cli.openEdition()
         let started = try cli.start(["--json", "serve", "--port", "0"])
-        var line = Data()
-        let deadline = Date().addingTimeInterval(30)
-        while !line.contains(10), Date() < deadline {
-            let data = started.out.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            line += data
-        }
-        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: line) as? [String: Any], String(decoding: line, as: UTF8.self))
+        let line = try XCTUnwrap(started.firstLine(timeout: .seconds(60)), "serve announced nothing on stdout")
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], line)
         let port = try XCTUnwrap(object["port"] as? Int)
         XCTAssertEqual(object["url"] as? String, "http://127.0.0.1:\(port)")
         XCTAssertEqual(object["projector"] as? Bool, true)
@@ -30,7 +24,7 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(program.status, 200)
         XCTAssertTrue(program.body.contains("\"name\":\"CityLab 2026\""), program.body)
         XCTAssertEqual(try get(port, "/agenda/0123456789abcdef0123456789abcdef").status, 404)
-        started.process.terminate()
+        started.terminate()
         let run = try started.wait()
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("GET /health 200"), run.stderr)

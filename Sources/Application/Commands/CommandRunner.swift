@@ -5,11 +5,11 @@ import Foundation
 
 /// Runs one command: load what the decision reads → decide (pure) → append expecting every
 /// stream read unchanged → on a conflict, decide again with fresh state (jittered backoff),
-/// up to `attempts` times. A known command id returns the first run's result untouched.
+/// within `retry`'s budget. A known command id returns the first run's result untouched.
 public struct CommandRunner {
     public let store: EventStore
     public let context: CommandContext
-    public var attempts = 8
+    public var retry = RetryPolicy.standard
 
     public init(store: EventStore, context: CommandContext) {
         self.store = store
@@ -21,9 +21,8 @@ public struct CommandRunner {
         if let id = context.commandID, let stored = try store.commandResult(id) {
             return CommandOutcome(isDuplicate: true, result: stored)
         }
-        var attempt = 0
+        var attempts = retry.start()
         while true {
-            attempt += 1
             let reader = RecordingReader(store: store)
             let decision = try decide(reader)
             let batch = AppendBatch(
@@ -35,8 +34,7 @@ public struct CommandRunner {
                 let outcome = try store.append(batch)
                 return CommandOutcome(isDuplicate: outcome.isDuplicate, result: outcome.result)
             } catch EventStoreError.conflict(let message) {
-                guard attempt < attempts else { throw ConflictPersisted(command: command, attempts: attempt, detail: message) }
-                Backoff.pause(attempt: attempt)
+                guard attempts.shouldRetry() else { throw ConflictPersisted(command: command, attempts: attempts.count, detail: message) }
             }
         }
     }
@@ -48,12 +46,4 @@ public struct ConflictPersisted: Error, CustomStringConvertible, Sendable {
     public let attempts: Int
     public let detail: String
     public var description: String { "\(command) kept conflicting with concurrent changes (\(attempts) attempts; last: \(detail))" }
-}
-
-/// Jittered exponential backoff between retries (a blocking pause: the CLI's main thread).
-enum Backoff {
-    static func pause(attempt: Int) {
-        let ceiling = min(200_000, 2_000 << min(attempt, 7))
-        usleep(UInt32(Int.random(in: ceiling / 4...ceiling)))
-    }
 }

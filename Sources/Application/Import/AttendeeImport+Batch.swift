@@ -55,20 +55,18 @@ extension AttendeeImport {
         _ prepared: PreparedBatch, _ slice: ArraySlice<ImportPlan.Candidate>, conference: ConferenceID
     ) throws -> (PreparedBatch, position: Int64?) {
         var prepared = prepared
-        var attempt = 1
+        var attempts = retry.start()
         while true {
             guard let append = prepared.append else { return (prepared, nil) }
             do {
                 return (prepared, try store.append(append))
             } catch EventStoreError.conflict(let message) {
-                guard attempt < attempts else {
+                guard attempts.shouldRetry() else {
                     let line = slice.first?.row.line ?? 0
                     throw ConflictPersisted(
                         command: "attendee import (batch from line \(line); earlier batches are committed, run the file again to finish)",
-                        attempts: attempt, detail: message)
+                        attempts: attempts.count, detail: message)
                 }
-                Backoff.pause(attempt: attempt)
-                attempt += 1
                 prepared = try Self.prepare(slice, try read(slice, conference: conference), conference: conference, metadata: metadata)
             }
         }

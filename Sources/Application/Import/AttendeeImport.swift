@@ -16,8 +16,8 @@ public struct AttendeeImport {
     /// Rows per append (two events each), one transaction per batch.
     public var batchSize = AttendeeImport.defaultBatchSize
     public static let defaultBatchSize = 2_000
-    /// Tries per batch before `ConflictPersisted` (exit 3).
-    public var attempts = 8
+    /// How long a batch is decided again after conflicts before `ConflictPersisted` (exit 3).
+    public var retry = RetryPolicy.standard
 
     public init(store: EventStore, context: CommandContext) {
         self.store = store

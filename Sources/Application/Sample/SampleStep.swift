@@ -20,7 +20,7 @@ struct SampleRunner {
     let log: SampleLog
     let context: CommandContext
     let seed: UInt64
-    var attempts = 5
+    var retry = RetryPolicy.standard
 
     func commandID(_ step: String) -> String { "sample-\(seed)-\(step)" }
 
@@ -34,9 +34,8 @@ struct SampleRunner {
         if try isCommitted(step.name) { return 0 }
         progress(step.note)
         let id = commandID(step.name)
-        var attempt = 0
+        var attempts = retry.start()
         while true {
-            attempt += 1
             let reader = SampleStepReader(log: log)
             do {
                 try step.decide(reader)
@@ -56,10 +55,9 @@ struct SampleRunner {
             } catch EventStoreError.conflict(let message) {
                 log.forget()
                 if try isCommitted(step.name) { return 0 }
-                guard attempt < attempts else {
-                    throw ConflictPersisted(command: "sample load (\(step.name))", attempts: attempt, detail: message)
+                guard attempts.shouldRetry() else {
+                    throw ConflictPersisted(command: "sample load (\(step.name))", attempts: attempts.count, detail: message)
                 }
-                Backoff.pause(attempt: attempt)
             }
         }
     }
