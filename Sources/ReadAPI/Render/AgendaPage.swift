@@ -28,7 +28,7 @@ enum AgendaPage {
                 day = entryDay
                 body += "<h2>\(e(LocalTimes.dayHeading(entry.startsLocal)))</h2>"
             }
-            body += item(entry)
+            body += item(entry, zone: edition.timeZone)
         }
         let updated = LocalTimes.local(document.lastChangedAt, .init(identifier: edition.timeZone) ?? .gmt)
         body += "<footer><p>Last updated \(e(LocalTimes.dayHeading(updated))), \(e(LocalTimes.clock(updated))) "
@@ -36,7 +36,7 @@ enum AgendaPage {
         return HTMLPage.document(title: "\(document.name) · \(edition.name)", body: body)
     }
 
-    private static func item(_ entry: AgendaDocument.Entry) -> String {
+    private static func item(_ entry: AgendaDocument.Entry, zone: String) -> String {
         let e = HTMLPage.escape
         let badge: String
         switch entry.status {
@@ -44,8 +44,9 @@ enum AgendaPage {
         case "waitlisted": badge = "<span class=\"badge wait\">Waitlist #\(entry.waitlistPosition ?? 0)</span>"
         default: badge = "<span class=\"badge\">Cancelled</span>"
         }
-        var html = "<section class=\"item\(entry.status == "cancelled" ? " off" : "")\"><div class=\"row\">"
-        html += "<span class=\"time\">\(e(span(entry.startsLocal, entry.endsLocal)))</span>\(badge)</div>"
+        let style = ["seat": " seat", "waitlisted": " wait"][entry.status] ?? " off"
+        var html = "<section class=\"item\(style)\"><div class=\"row\">"
+        html += HTMLZone.time(span: span(entry.startsLocal, entry.endsLocal), zone: zone, at: entry.starts) + badge + "</div>"
         html += "<div class=\"title\">\(e(entry.title))</div>"
         var details = ["Room " + entry.room]
         if let track = entry.track { details.append("Track: " + track) }

@@ -14,10 +14,10 @@ enum ProgramPage {
             let tracks = Dictionary(grouping: sessions) { $0.track ?? "" }
             for track in tracks.keys.sorted(by: { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }) {
                 if tracks.count > 1 || !track.isEmpty { body += "<h3>\(e(track.isEmpty ? "Other sessions" : track))</h3>" }
-                for session in tracks[track] ?? [] { body += item(session, link: true) }
+                for session in tracks[track] ?? [] { body += item(session, zone: edition.timeZone, link: true) }
             }
         }
-        body += "<footer><p>Position \(program.position).</p></footer>"
+        body += "<footer><p>Seats as of event \(program.position) in the log; reload for the latest.</p></footer>"
         return HTMLPage.document(title: "\(edition.name) · Program", body: body)
     }
 
@@ -28,7 +28,7 @@ enum ProgramPage {
         body += "<h1>\(e(session.title))</h1>"
         body += "<p class=\"meta\">\(e(LocalTimes.dayHeading(session.startsLocal))) · times in "
         body += "\(e(LocalTimes.zoneLabel(edition.timeZone, at: session.starts))).</p></header>"
-        body += item(session, link: false)
+        body += item(session, zone: edition.timeZone, link: false)
         body += "<p class=\"meta\">\(session.seatsTaken) of \(session.capacity) seats taken"
         body += session.rescheduleCount > 0 ? " · rescheduled \(session.rescheduleCount)×</p>" : "</p>"
         return HTMLPage.document(title: "\(session.title) · \(edition.name)", body: body)
@@ -41,11 +41,11 @@ enum ProgramPage {
         return (session.waitlistLength > 0 ? "Full · \(session.waitlistLength) waitlisted" : "Full", "wait")
     }
 
-    private static func item(_ session: ProgramSession, link: Bool) -> String {
+    private static func item(_ session: ProgramSession, zone: String, link: Bool) -> String {
         let e = HTMLPage.escape
         let (text, style) = seats(session)
-        var html = "<section class=\"item\(session.status == "cancelled" ? " off" : "")\"><div class=\"row\">"
-        html += "<span class=\"time\">\(e(AgendaPage.span(session.startsLocal, session.endsLocal)))</span>"
+        var html = "<section class=\"item \(session.status == "cancelled" ? "off" : style)\"><div class=\"row\">"
+        html += HTMLZone.time(span: AgendaPage.span(session.startsLocal, session.endsLocal), zone: zone, at: session.starts)
         html += "<span class=\"badge \(style)\">\(e(text))</span></div>"
         let title = e(session.title)
         let path = "/sessions/" + (session.session.addingPercentEncodingForPath)
