@@ -131,11 +131,7 @@ extension EmbeddedCluster {
             try FileManager.default.createDirectory(
                 at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
         } catch {
-            let parent = directory.deletingLastPathComponent().path
-            let reason =
-                FileManager.default.isWritableFile(atPath: parent)
-                ? error.localizedDescription : "\(parent) is not writable by this user"
-            throw EmbeddedClusterError.directoryNotWritable(path: directory.path, reason: reason)
+            throw EmbeddedClusterError.directoryNotWritable(path: directory.path, reason: whyNotCreatable(directory, error: error))
         }
     }
 

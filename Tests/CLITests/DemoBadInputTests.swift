@@ -1,0 +1,72 @@
+import Foundation
+import Glibc
+import XCTest
+
+/// `citylab demo` when its database cannot be had: it stops at once with exit 4, announces no
+/// URL, and says what is wrong and what to do (a busy port: DemoCLITests).
+final class DemoBadInputTests: XCTestCase {
+    func testAnUnreachableDatabaseIsExit4WithTheFix() throws {
+        let cli = try CLIHarness.fresh()
+        let url = "postgresql://citylab@127.0.0.1:\(try Self.closedPort())/citylab"
+        let run = try cli.run("--database-url", url, "demo", "--port", "0")
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertEqual(run.stdout, "", "no URLs announced for a demo that is not running")
+        XCTAssertTrue(run.stderr.contains("error: cannot reach the database at \(url)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("hint: start that server, fix --database-url / CITYLAB_DATABASE_URL"), run.stderr)
+    }
+
+    /// Works as root too: no permission bit is involved, a path under a regular file cannot exist.
+    func testAHomeUnderAFileSaysWhichDirectoryAndWhy() throws {
+        let scratch = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("notes.txt")
+        try "not a directory\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try demoWithEmbeddedCluster(home: file.appendingPathComponent("citylab"))
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("cannot use directory \(file.path)/citylab: \(file.path) is a file, not a directory"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("set CITYLAB_HOME to a writable directory"), run.stderr)
+    }
+
+    /// Root ignores permission bits, so as root this case cannot be made (the one above still runs).
+    func testAHomeUnderAReadOnlyDirectorySaysWhichDirectoryAndWhy() throws {
+        try XCTSkipIf(getuid() == 0, "running as root, which writes into a mode-0555 directory anyway")
+        let scratch = try Self.scratchDirectory()
+        defer {
+            chmod(scratch.path, 0o755)
+            try? FileManager.default.removeItem(at: scratch)
+        }
+        XCTAssertEqual(chmod(scratch.path, 0o555), 0)
+        let run = try demoWithEmbeddedCluster(home: scratch.appendingPathComponent("citylab"))
+        XCTAssertEqual(run.status, 4, run.stderr)
+        XCTAssertTrue(run.stderr.contains("cannot use directory \(scratch.path)/citylab: \(scratch.path) is not writable by this user"), run.stderr)
+    }
+
+    private func demoWithEmbeddedCluster(home: URL) throws -> CLIHarness.Run {
+        var cli = try CLIHarness.fresh()
+        cli.environment["CITYLAB_DATABASE_URL"] = ""
+        cli.environment["CITYLAB_HOME"] = home.path
+        return try cli.run("demo", "--port", "0")
+    }
+
+    static func scratchDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("citylab-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// A port nothing listens on: bound to learn a free one, then closed.
+    static func closedPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard bound else { throw CLITestError("cannot bind a probe socket: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
