@@ -7,7 +7,8 @@ enum BrowserProbe {
     struct Report: Decodable {
         let viewport: Int
         let scrollWidth: Int
-        let bodyFontPx: Double
+        /// The secondary text (room, speakers): the smallest text a reader must read.
+        let secondaryFontPx: Double
         let h1FontPx: Double
         /// Text, left and right edge, height of every seat / waitlist badge.
         let badges: [Badge]
@@ -35,7 +36,7 @@ enum BrowserProbe {
               const px = (el) => el ? parseFloat(w.getComputedStyle(el).fontSize) : 0;
               const report = {
                 viewport: w.innerWidth, scrollWidth: doc.documentElement.scrollWidth,
-                bodyFontPx: px(doc.querySelector('.meta') || doc.body), h1FontPx: px(doc.querySelector('h1')),
+                secondaryFontPx: px(doc.querySelector('.meta') || doc.body), h1FontPx: px(doc.querySelector('h1')),
                 badges: [...doc.querySelectorAll('.badge')].map((b) => {
                   const r = b.getBoundingClientRect();
                   return {text: b.textContent, left: r.left, right: r.right, height: r.height};

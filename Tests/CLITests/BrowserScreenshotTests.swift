@@ -52,14 +52,15 @@ final class BrowserScreenshotTests: XCTestCase {
         XCTAssertEqual(report.viewport, width, name)
         XCTAssertLessThanOrEqual(report.scrollWidth, width, "\(name): the page scrolls sideways")
         XCTAssertGreaterThan(report.textLength, 500, "\(name): hardly any text rendered")
-        XCTAssertGreaterThanOrEqual(report.bodyFontPx, 14, "\(name): small print")
-        XCTAssertGreaterThanOrEqual(report.h1FontPx, report.bodyFontPx * 1.4, "\(name): the title does not stand out")
+        XCTAssertGreaterThanOrEqual(report.secondaryFontPx, 14, "\(name): small print")
+        XCTAssertGreaterThanOrEqual(report.h1FontPx, report.secondaryFontPx * 1.4, "\(name): the title does not stand out")
         XCTAssertGreaterThan(report.times, 3, name)
         XCTAssertEqual(report.timesWithZone, report.times, "\(name): a time without its zone")
         XCTAssertFalse(report.badges.isEmpty, "\(name): no seat or waitlist badges")
         for badge in report.badges {
             XCTAssertGreaterThan(badge.height, 10, "\(name): badge \(badge.text) not visible")
-            XCTAssertTrue(badge.left >= 0 && badge.right <= Double(width), "\(name): badge \(badge.text) off screen (\(badge.left)–\(badge.right))")
+            let onScreen = badge.left >= 0 && badge.right <= Double(width)
+            XCTAssertTrue(onScreen, "\(name): badge \(badge.text) off screen (\(badge.left)–\(badge.right))")
         }
         let texts = report.badges.map(\.text)
         if name.hasPrefix("agenda") {

@@ -73,7 +73,8 @@ final class ComposeFileTests: XCTestCase {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("citylab-compose-\(UUID().uuidString).yml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let exit = try ExternalTool.run(python, ["-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))", file.path])
+        let program = "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))"
+        let exit = try ExternalTool.run(python, ["-c", program, file.path])
         XCTAssertEqual(exit.status, 0, exit.stderr)
         return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(exit.stdout.utf8)) as? [String: Any])
     }

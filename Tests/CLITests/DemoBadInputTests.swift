@@ -39,7 +39,8 @@ final class DemoBadInputTests: XCTestCase {
         XCTAssertEqual(chmod(scratch.path, 0o555), 0)
         let run = try demoWithEmbeddedCluster(home: scratch.appendingPathComponent("citylab"))
         XCTAssertEqual(run.status, 4, run.stderr)
-        XCTAssertTrue(run.stderr.contains("cannot use directory \(scratch.path)/citylab: \(scratch.path) is not writable by this user"), run.stderr)
+        let expected = "cannot use directory \(scratch.path)/citylab: \(scratch.path) is not writable by this user"
+        XCTAssertTrue(run.stderr.contains(expected), run.stderr)
     }
 
     private func demoWithEmbeddedCluster(home: URL) throws -> CLIHarness.Run {

@@ -51,10 +51,12 @@ enum DemoCommand {
                 .object([
                     "attendee": .string(person.attendee.rawValue), "name": .string(person.name),
                     "html": .string("\(base)/agenda/\(person.token)"), "json": .string("\(base)/agenda/\(person.token).json"),
-                    "ics": .string("\(base)/agenda/\(person.token).ics"), "webcal": .string("webcal://\(hostPort)/agenda/\(person.token).ics"),
+                    "ics": .string("\(base)/agenda/\(person.token).ics"),
+                    "webcal": .string("webcal://\(hostPort)/agenda/\(person.token).ics"),
                 ])
             }
-            Output.json(.object(["url": .string(base), "program": .string("\(base)/program"), "agendas": .array(people), "sample": summary.json]))
+            Output.json(
+                .object(["url": .string(base), "program": .string("\(base)/program"), "agendas": .array(people), "sample": summary.json]))
             fflush(nil)
             return
         }
@@ -71,13 +73,16 @@ enum DemoCommand {
                 "  subscribe:        webcal://\(hostPort)/agenda/\(person.token).ics",
             ]
         }
+        let tip = { (command: String, comment: String) in
+            "  " + command.padding(toLength: max(46, command.count + 1), withPad: " ", startingAt: 0) + "# " + comment
+        }
         lines += [
-            "", "Try next, in another terminal (same directory):",
-            "  citylab session list                          # the program with seats left and waitlists",
-            "  citylab agenda show \(summary.showcase.first?.attendee.rawValue ?? "att_…")                # an attendee's agenda",
-            "  citylab audit placements --city Bogotá        # who did what, when, for each placement",
-            "  citylab audit placements --position \(auditPosition)      # as they stood before the first confirmation",
-            "  citylab audit verify                          # proof the log was not altered",
+            "", "Try next, in another terminal (same directory; README.md has the whole tour):",
+            tip("citylab session list", "the program with seats left and waitlists"),
+            tip("citylab agenda show \(summary.showcase.first?.attendee.rawValue ?? "att_…")", "an attendee's agenda"),
+            tip("citylab audit placements --city Bogotá", "who did what, when, for each placement"),
+            tip("citylab audit placements --position \(auditPosition)", "as they stood before the first confirmation"),
+            tip("citylab audit verify", "proof the log was not altered"),
             "", "Sample agenda links are public knowledge (derived from a fixed seed): demo data only.",
             "Ctrl-C stops the server; running the demo again reuses the data.",
         ]
