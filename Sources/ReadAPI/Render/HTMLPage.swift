@@ -60,7 +60,7 @@ enum HTMLPage {
         .time{font-weight:700;font-variant-numeric:tabular-nums}
         .zone{font-weight:400;color:#555;font-size:.8rem}
         .title{font-weight:600;font-size:1.05rem;margin:.15rem 0}
-        .badge{display:inline-block;padding:.05rem .55rem;border-radius:1rem;font-size:.85rem;font-weight:700;white-space:nowrap;\
+        .badge{margin-left:auto;display:inline-block;padding:.05rem .55rem;border-radius:1rem;font-size:.85rem;font-weight:700;white-space:nowrap;\
         border:1px solid currentColor}
         .badge.seat{color:#0b5e24;background:#e3f4e8}.badge.wait{color:#7a4d00;background:#fdf0d5}\
         .off .badge,.gone{color:#8b1a1a}.off .badge{background:#fbe4e4}
