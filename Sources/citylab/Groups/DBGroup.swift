@@ -23,8 +23,10 @@ enum DBGroup {
         "db start": start, "db stop": stop, "db status": status, "db migrate": migrate,
     ]
 
+    /// The embedded cluster; `CITYLAB_DURABLE=0` starts it without fsync (throwaway test clusters only).
     static func cluster(_ invocation: Invocation) -> EmbeddedCluster {
-        EmbeddedCluster(home: EmbeddedCluster.defaultHome(environment: invocation.environment))
+        EmbeddedCluster(
+            home: EmbeddedCluster.defaultHome(environment: invocation.environment), durable: invocation.environment["CITYLAB_DURABLE"] != "0")
     }
 
     static func start(_ invocation: Invocation) throws {
