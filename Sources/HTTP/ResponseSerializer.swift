@@ -25,13 +25,17 @@ enum ResponseSerializer {
     var hasServer = false
     for (name, value) in response.headers {
       let owned = ownedHeader(name)
-      guard owned != .framing, isSafe(name), isSafe(value) else { continue }
+      guard owned != .framing else { continue }
+      let lineStart = out.count
+      guard appendChecked(name, to: &out) else { continue }
+      out.append(contentsOf: ": ".utf8)
+      guard appendChecked(value, to: &out) else {
+        out.removeSubrange(lineStart...)
+        continue
+      }
+      out.append(contentsOf: "\r\n".utf8)
       if owned == .date { hasDate = true }
       if owned == .server { hasServer = true }
-      out.append(contentsOf: name.utf8)
-      out.append(contentsOf: ": ".utf8)
-      out.append(contentsOf: value.utf8)
-      out.append(contentsOf: "\r\n".utf8)
     }
     if !hasServer { out.append(contentsOf: "Server: citylab\r\n".utf8) }
     if !hasDate {
@@ -96,9 +100,17 @@ enum ResponseSerializer {
     }
   }
 
-  /// No CR, LF or NUL: a handler must not be able to split the head.
-  private static func isSafe(_ text: String) -> Bool {
+  /// Appends `text` unless it holds CR, LF or NUL (a handler must not be able to split the
+  /// head); false, with nothing appended, when it does.
+  private static func appendChecked(_ text: String, to out: inout [UInt8]) -> Bool {
+    let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      for byte in bytes where byte == 13 || byte == 10 || byte == 0 { return false }
+      out.append(contentsOf: bytes)
+      return true
+    }
+    if let copied { return copied }
     for byte in text.utf8 where byte == 13 || byte == 10 || byte == 0 { return false }
+    out.append(contentsOf: text.utf8)
     return true
   }
 }

@@ -1,8 +1,9 @@
 import Projections
 
 /// One attendee's agenda as the server keeps it: the document, its JSON rendering and that
-/// rendering's ETag (made once, off the loop threads) and the token hash it is found by.
-struct CachedAgenda: Sendable {
+/// rendering's ETag (made once, off the loop threads) and the token hash it is found by. A class:
+/// a lookup hands out one reference, not a copy of six fields.
+final class CachedAgenda: Sendable {
     let attendee: String
     let tokenHash: String
     let digest: TokenDigest
