@@ -16,7 +16,31 @@ enum HTTPBenchmark {
         var errors = 0
     }
 
+    static let usage = """
+        usage: citylab-bench http [--attendees N] [--duration S] [--quick]
+
+        Loads N attendees with agendas (10,000; 2,000 with --quick) into a fresh database, starts
+        `citylab serve` (the binary next to this one) and nginx serving a static file of the same
+        size as one agenda, then runs wrk (-t2 -c64) on /agenda/{token}.json with random tokens and
+        on the static file, alternating, for S seconds in all (15; 3 with --quick). Prints req/s,
+        p50, p99 for both, the ratios and the server's peak RSS.
+        Targets: >= 0.70x nginx's req/s, p99 <= 2x nginx's, RSS <= 150 MB.
+
+        Both servers get the same CPUs: as many event-loop threads (ours) as nginx worker
+        processes, one per core; wrk runs on the same machine with the same threads for both.
+
+        options:
+          --attendees N   attendees to load
+          --duration S    seconds of load in all, split into alternating rounds
+          --quick         a short smoke run
+          -h, --help      this text
+        """
+
     static func run(_ arguments: [String]) throws {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage)
+            return
+        }
         let quick = arguments.contains("--quick")
         let attendees = ImportBenchmark.value("--attendees", arguments) ?? (quick ? 2_000 : 10_000)
         let duration = ImportBenchmark.value("--duration", arguments) ?? (quick ? 3 : 15)
@@ -72,8 +96,10 @@ enum HTTPBenchmark {
         Report.line(
             String(format: "server peak RSS: %.1f MB (target <= 150 MB); errors: ours %d, nginx %d", Double(rss) / 1024, a.errors, b.errors)
         )
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         Report.line(
-            "ours: citylab serve (this build, \(ProcessInfo.processInfo.activeProcessorCount) loops, access log to /dev/null), random tokens of \(tokens.count)"
+            "ours: citylab serve (this build, \(cores) loop threads, access log on, to /dev/null), random tokens of \(tokens.count); "
+                + "nginx: \(cores) worker processes, access log off; wrk: 2 threads; all on \(cores) cores"
         )
     }
 
