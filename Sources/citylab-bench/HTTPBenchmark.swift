@@ -4,7 +4,8 @@ import Postgres
 
 /// `citylab-bench http [--attendees N] [--duration S] [--quick]`: 10,000 attendees with agendas
 /// loaded, then `citylab serve` (this build, in-process projector) and nginx serving a static file
-/// of the same size, each hit by wrk (64 connections, random tokens for ours) in alternating rounds
+/// of the same size at every `/agenda/…` path, each hit by wrk (64 connections, the same
+/// random-token script for both, so the client's share of the cores is equal) in alternating rounds
 /// for `--duration` seconds in all (15 by default). Prints req/s, p50 and p99 for both, the
 /// ratios and the server's peak RSS. Installs wrk and nginx with apt when missing.
 enum HTTPBenchmark {
@@ -26,8 +27,11 @@ enum HTTPBenchmark {
         p50, p99 for both, the ratios and the server's peak RSS.
         Targets: >= 0.70x nginx's req/s, p99 <= 2x nginx's, RSS <= 150 MB.
 
-        Both servers get the same CPUs: as many event-loop threads (ours) as nginx worker
-        processes, one per core; wrk runs on the same machine with the same threads for both.
+        Both servers get the same CPUs and the same requests: as many event-loop threads (ours)
+        as nginx worker processes, one per core; wrk runs on the same machine with the same
+        threads and the same script for both (a random token per request: nginx answers every
+        /agenda/{token}.json with the static file), so the client's own work, which competes for
+        the same cores, is equal on both sides. Our access log is on (to /dev/null); nginx's is off.
 
         options:
           --attendees N   attendees to load
@@ -66,14 +70,17 @@ enum HTTPBenchmark {
         chmod(work + "/www/agenda.json", 0o644)
         let nginx = try startNginx(work)
         defer { stop(nginx.process, signal: SIGQUIT) }
+        // nginx answers every /agenda/… path with the static file: both servers get the same requests.
+        let theirSample = try httpGet(port: nginx.port, path: "/agenda/\(tokens[0]).json")
+        guard theirSample == sample else { throw BenchFailure("nginx does not serve the sample at /agenda/{token}.json") }
 
         try writeScripts(work)
         var ours: [Round] = []
         var theirs: [Round] = []
         let slice = max(1, duration / rounds)
         for _ in 0..<rounds {
-            ours.append(try wrk(port: server.port, path: "/", script: work + "/ours.lua", seconds: slice))
-            theirs.append(try wrk(port: nginx.port, path: "/agenda.json", script: work + "/nginx.lua", seconds: slice))
+            ours.append(try wrk(port: server.port, path: "/", script: work + "/requests.lua", seconds: slice))
+            theirs.append(try wrk(port: nginx.port, path: "/", script: work + "/requests.lua", seconds: slice))
         }
         let rss = peakRSS(server.process.processIdentifier)
         func total(_ rounds: [Round]) -> (rate: Double, p50: Double, p99: Double, errors: Int) {
@@ -99,7 +106,8 @@ enum HTTPBenchmark {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         Report.line(
             "ours: citylab serve (this build, \(cores) loop threads, access log on, to /dev/null), random tokens of \(tokens.count); "
-                + "nginx: \(cores) worker processes, access log off; wrk: 2 threads; all on \(cores) cores"
+                + "nginx: \(cores) worker processes, access log off, every /agenda/{token}.json answered with the static file; "
+                + "wrk: 2 threads, the same random-token script for both; all on \(cores) cores"
         )
     }
 
@@ -153,7 +161,11 @@ enum HTTPBenchmark {
                 keepalive_requests 1000000;
                 client_body_temp_path \(work)/tmp; proxy_temp_path \(work)/tmp; fastcgi_temp_path \(work)/tmp;
                 uwsgi_temp_path \(work)/tmp; scgi_temp_path \(work)/tmp;
-                server { listen 127.0.0.1:\(port) reuseport; root \(work)/www; location / { default_type application/json; } }
+                server {
+                    listen 127.0.0.1:\(port) reuseport; root \(work)/www; default_type application/json;
+                    location / { }
+                    location ~ ^/agenda/[^/]+$ { alias \(work)/www/agenda.json; }
+                }
             }
             """
         try config.write(toFile: work + "/nginx.conf", atomically: true, encoding: .utf8)
@@ -183,8 +195,7 @@ enum HTTPBenchmark {
             end
 
             """
-        try (ours + done).write(toFile: work + "/ours.lua", atomically: true, encoding: .utf8)
-        try done.write(toFile: work + "/nginx.lua", atomically: true, encoding: .utf8)
+        try (ours + done).write(toFile: work + "/requests.lua", atomically: true, encoding: .utf8)
     }
 
     static func wrk(port: Int, path: String, script: String, seconds: Int) throws -> Round {
