@@ -87,16 +87,14 @@ enum ResponseSerializer {
   /// A non-negative number in decimal.
   static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
     var value = max(0, value)
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = digits.count
       repeat {
-        buffer[buffer.count - 1 - count] = UInt8(ascii: "0") + UInt8(value % 10)
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(value % 10)
         value /= 10
-        count += 1
       } while value > 0
-      out.append(contentsOf: buffer[(buffer.count - count)...])
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
     }
   }
 
