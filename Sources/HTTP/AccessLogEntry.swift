@@ -20,6 +20,18 @@ public struct AccessLogEntry: Sendable {
 
   /// `GET /agenda/… 200 1234B 87us`
   public var line: String {
-    "\(method) \(path) \(status) \(bytes)B \(microseconds)us"
+    var out: [UInt8] = []
+    out.reserveCapacity(method.utf8.count + path.utf8.count + 32)
+    out.append(contentsOf: method.utf8)
+    out.append(UInt8(ascii: " "))
+    out.append(contentsOf: path.utf8)
+    out.append(UInt8(ascii: " "))
+    ResponseSerializer.appendDecimal(status, to: &out)
+    out.append(UInt8(ascii: " "))
+    ResponseSerializer.appendDecimal(bytes, to: &out)
+    out.append(contentsOf: "B ".utf8)
+    ResponseSerializer.appendDecimal(microseconds, to: &out)
+    out.append(contentsOf: "us".utf8)
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -107,11 +107,7 @@ extension EventLoop {
       complete(connection, inFlight: inFlight, response: response)
       return
     }
-    let inbox = self.inbox
-    let id = connection.id
-    let responder = Responder(deliverLater: { response in
-      inbox.post(.response(connection: id, sequence: sequence, response))
-    })
+    let responder = Responder(inbox: inbox, connection: connection.id, sequence: sequence)
     let inFlight = InFlightRequest(
       sequence: sequence, method: request.method, rawPath: request.rawPath,
       keepAlive: parsed.keepAlive,

@@ -1,29 +1,38 @@
 /// Turns one complete head (request line plus header lines) into a `ParsedRequest`.
+///
+/// It runs once per request on a loop thread, so it walks the bytes in place: no splitting into
+/// arrays, literals for the common method and version, and the path shared with the raw path
+/// when there is nothing to decode.
 enum RequestHeadParser {
   static func parse(
     requestLine: ArraySlice<UInt8>,
     headerSection: ArraySlice<UInt8>
   ) throws(HTTPParseError) -> ParsedRequest {
     let line = trimLineEnd(requestLine)
-    let parts = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
-    guard parts.count == 3 else {
+    guard let firstSpace = line.firstIndex(of: UInt8(ascii: " ")),
+      let secondSpace = line[(firstSpace + 1)...].firstIndex(of: UInt8(ascii: " ")),
+      !line[(secondSpace + 1)...].contains(UInt8(ascii: " "))
+    else {
       throw .malformed("The request line must be 'METHOD target HTTP/1.1'.")
     }
-    let (methodBytes, target, versionBytes) = (parts[0], parts[1], parts[2])
+    let methodBytes = line[..<firstSpace]
+    let target = line[(firstSpace + 1)..<secondSpace]
+    let versionBytes = line[(secondSpace + 1)...]
     guard !methodBytes.isEmpty, methodBytes.allSatisfy(isTokenByte) else {
       throw .malformed("The method is not a valid token.")
     }
     let version = try parseVersion(versionBytes)
-    let (rawPath, rawQuery) = try splitTarget(target)
-    let path = try PercentDecoding.decode(rawPath)
-    let query = try PercentDecoding.query(rawQuery)
+    let (rawPathBytes, rawQueryBytes) = try splitTarget(target)
+    let rawPath = String(decoding: rawPathBytes, as: UTF8.self)
+    let path = rawPathBytes.allSatisfy(isPlainPathByte) ? rawPath : try PercentDecoding.decode(rawPathBytes)
+    let query = rawQueryBytes.isEmpty ? [:] : try PercentDecoding.query(rawQueryBytes)
     let headers = try parseHeaders(headerSection)
-    let (keepAlive, hasBody) = try semantics(headers: headers, version: version)
+    let (keepAlive, hasBody) = try RequestSemantics.of(headers, version: version)
     let request = Request(
-      method: String(decoding: methodBytes, as: UTF8.self),
+      method: method(methodBytes),
       path: path,
-      rawPath: String(decoding: rawPath, as: UTF8.self),
-      rawQuery: String(decoding: rawQuery, as: UTF8.self),
+      rawPath: rawPath,
+      rawQuery: rawQueryBytes.isEmpty ? "" : String(decoding: rawQueryBytes, as: UTF8.self),
       query: query,
       headers: headers,
       version: version
@@ -31,13 +40,23 @@ enum RequestHeadParser {
     return ParsedRequest(request: request, keepAlive: keepAlive, hasBody: hasBody)
   }
 
+  /// The method as a string; the common ones without decoding.
+  static func method(_ bytes: ArraySlice<UInt8>) -> String {
+    if bytes.elementsEqual("GET".utf8) { return "GET" }
+    if bytes.elementsEqual("HEAD".utf8) { return "HEAD" }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
   static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> String {
-    let text = Array(bytes)
-    guard text.count == 8, text.starts(with: Array("HTTP/".utf8)), text[6] == UInt8(ascii: "."),
-      isDigit(text[5]), isDigit(text[7])
-    else { throw .malformed("The protocol version is not of the form HTTP/1.1.") }
-    guard text[5] == UInt8(ascii: "1") else { throw .unsupportedVersion }
-    return text[7] == UInt8(ascii: "0") ? "HTTP/1.0" : "HTTP/1.1"
+    guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8) else {
+      throw .malformed("The protocol version is not of the form HTTP/1.1.")
+    }
+    let (major, dot, minor) = (bytes[bytes.startIndex + 5], bytes[bytes.startIndex + 6], bytes[bytes.startIndex + 7])
+    guard dot == UInt8(ascii: "."), isDigit(major), isDigit(minor) else {
+      throw .malformed("The protocol version is not of the form HTTP/1.1.")
+    }
+    guard major == UInt8(ascii: "1") else { throw .unsupportedVersion }
+    return minor == UInt8(ascii: "0") ? "HTTP/1.0" : "HTTP/1.1"
   }
 
   /// Origin form (`/path?query`) or absolute form (`http://host/path?query`).
@@ -73,8 +92,11 @@ enum RequestHeadParser {
 
   static func parseHeaders(_ section: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPHeaders {
     var headers = HTTPHeaders()
-    for rawLine in section.split(separator: UInt8(ascii: "\n")) {
-      let line = trimLineEnd(rawLine)
+    var lineStart = section.startIndex
+    while lineStart < section.endIndex {
+      let lineFeed = section[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? section.endIndex
+      let line = trimLineEnd(section[lineStart..<lineFeed])
+      lineStart = lineFeed + 1
       guard let first = line.first else { continue }
       if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
         throw .malformed("Folded header lines are not accepted.")
@@ -86,9 +108,11 @@ enum RequestHeadParser {
       guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
         throw .malformed("A header name is not a valid token.")
       }
-      var value = line[(colon + 1)...]
-      while let byte = value.first, byte == 0x20 || byte == 0x09 { value = value.dropFirst() }
-      while let byte = value.last, byte == 0x20 || byte == 0x09 { value = value.dropLast() }
+      var valueStart = colon + 1
+      var valueEnd = line.endIndex
+      while valueStart < valueEnd, line[valueStart] == 0x20 || line[valueStart] == 0x09 { valueStart += 1 }
+      while valueEnd > valueStart, line[valueEnd - 1] == 0x20 || line[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+      let value = line[valueStart..<valueEnd]
       for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
         throw .malformed("A header value contains a control character.")
       }
@@ -96,46 +120,6 @@ enum RequestHeadParser {
         name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self))
     }
     return headers
-  }
-
-  /// Keep-alive per version and `Connection`; whether a body was announced.
-  static func semantics(headers: HTTPHeaders, version: String) throws(HTTPParseError) -> (
-    Bool, Bool
-  ) {
-    let hosts = headers.values("Host")
-    if hosts.count > 1 { throw .malformed("More than one Host header.") }
-    if version == "HTTP/1.1" && hosts.isEmpty {
-      throw .malformed("HTTP/1.1 requests need a Host header.")
-    }
-    var contentLength: UInt64?
-    for value in headers.values("Content-Length") {
-      for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-        let trimmed = item.trimmingSpaces
-        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy(isDigit), let length = UInt64(trimmed)
-        else {
-          throw .malformed("Content-Length is not a number.")
-        }
-        if let contentLength, contentLength != length {
-          throw .malformed("Conflicting Content-Length values.")
-        }
-        contentLength = length
-      }
-    }
-    let hasTransferEncoding = !headers.values("Transfer-Encoding").isEmpty
-    if hasTransferEncoding && contentLength != nil {
-      throw .malformed("Both Transfer-Encoding and Content-Length were sent.")
-    }
-    var close = false
-    var keepAlive = false
-    for value in headers.values("Connection") {
-      for item in value.split(separator: ",") {
-        let token = item.trimmingSpaces.lowercased()
-        if token == "close" { close = true }
-        if token == "keep-alive" { keepAlive = true }
-      }
-    }
-    let persistent = version == "HTTP/1.1" ? !close : (keepAlive && !close)
-    return (persistent, hasTransferEncoding || (contentLength ?? 0) > 0)
   }
 
   static func trimLineEnd(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
@@ -147,6 +131,11 @@ enum RequestHeadParser {
 
   static func isDigit(_ byte: UInt8) -> Bool {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
+
+  /// ASCII other than `%`: the decoded path is the raw path (controls were refused already).
+  static func isPlainPathByte(_ byte: UInt8) -> Bool {
+    byte < 0x80 && byte != UInt8(ascii: "%")
   }
 
   /// RFC 9110 tchar.

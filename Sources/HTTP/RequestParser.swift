@@ -1,3 +1,5 @@
+import Glibc
+
 /// An incremental HTTP/1.x request-head parser: feed it bytes as they arrive, then ask
 /// for the next complete head. Pure (no I/O), so it is tested on its own.
 ///
@@ -47,7 +49,7 @@ struct RequestParser {
   mutating func next() -> Event {
     if let failed { return .failure(failed) }
     while scan < buffer.count {
-      guard let lineFeed = buffer[scan...].firstIndex(of: UInt8(ascii: "\n")) else {
+      guard let lineFeed = nextLineFeed() else {
         scan = buffer.count
         break
       }
@@ -94,6 +96,16 @@ struct RequestParser {
       return fail(.requestLineTooLong(limit: maxRequestLine))
     }
     return .needMoreData
+  }
+
+  /// The index of the first LF at or after `scan` (memchr: heads are scanned byte by byte otherwise).
+  private func nextLineFeed() -> Int? {
+    buffer.withUnsafeBufferPointer { bytes -> Int? in
+      guard let base = bytes.baseAddress, scan < bytes.count,
+        let found = memchr(base + scan, Int32(UInt8(ascii: "\n")), bytes.count - scan)
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
   }
 
   private mutating func fail(_ error: HTTPParseError) -> Event {

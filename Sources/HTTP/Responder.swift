@@ -15,19 +15,43 @@ public final class Responder: Sendable {
     var logPath: String?
   }
 
-  private let state = Mutex(State())
-  private let deliverLater: @Sendable (Response) -> Void
+  /// Where an answer sent after `finishInline()` goes.
+  private enum Destination: Sendable {
+    /// The loop that owns the connection, through its inbox (no closure to allocate per request).
+    case loop(LoopInbox, connection: UInt64, sequence: UInt64)
+    case callback(@Sendable (Response) -> Void)
+  }
 
-  /// `deliverLater` receives an answer sent after `finishInline()`.
+  private let state: Mutex<State>
+  private let destination: Destination
+
+  /// A responder for one request on a loop's connection; later answers are posted to `inbox`.
+  init(inbox: LoopInbox, connection: UInt64, sequence: UInt64) {
+    self.destination = .loop(inbox, connection: connection, sequence: sequence)
+    self.state = Mutex(State())
+  }
+
+  /// Like a loop's responder (answers sent while the handler runs are inline), but later
+  /// answers go to `deliverLater` (tests).
   init(deliverLater: @escaping @Sendable (Response) -> Void) {
-    self.deliverLater = deliverLater
+    self.destination = .callback(deliverLater)
+    self.state = Mutex(State())
   }
 
   /// A responder outside any server, for running handlers in-process (tests):
   /// `onSend` receives the one answer, on the thread that sent it.
   public init(onSend: @escaping @Sendable (Response) -> Void) {
-    self.deliverLater = onSend
-    state.withLock { $0.isInline = false }
+    self.destination = .callback(onSend)
+    self.state = Mutex(State(isInline: false))
+  }
+
+  private func deliverLater(_ response: Response) {
+    switch destination {
+    case .loop(let inbox, let connection, let sequence):
+      inbox.post(.response(connection: connection, sequence: sequence, response))
+    case .callback(let onSend):
+      onSend(response)
+    }
   }
 
   /// Answers the request. Only the first call counts.

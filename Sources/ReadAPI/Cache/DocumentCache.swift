@@ -13,8 +13,8 @@ final class DocumentCache: Sendable {
     }
 
     private struct State {
-        var agendas: [String: CachedAgenda] = [:]
-        var hashByAttendee: [String: String] = [:]
+        var agendas: [TokenDigest: CachedAgenda] = [:]
+        var digestByAttendee: [String: TokenDigest] = [:]
         var isComplete = false
         /// -1 until the first refresh.
         var agendasPosition: Int64 = -1
@@ -31,18 +31,24 @@ final class DocumentCache: Sendable {
         self.capacity = max(0, capacity)
     }
 
-    func agenda(tokenHash: String) -> AgendaLookup {
+    /// The agenda with this token digest, and the position answers carry (one lock for both).
+    func agenda(_ digest: TokenDigest) -> (lookup: AgendaLookup, position: Int64) {
         state.withLock { state in
-            if let entry = state.agendas[tokenHash] { return .hit(entry) }
-            return state.isComplete ? .absent : .unknown
+            let position = Self.position(state)
+            if let entry = state.agendas[digest] { return (.hit(entry), position) }
+            return (state.isComplete ? .absent : .unknown, position)
         }
+    }
+
+    private static func position(_ state: State) -> Int64 {
+        max(0, min(state.agendasPosition, state.programPosition))
     }
 
     /// Whether the first refresh has happened (the program is known).
     var isReady: Bool { state.withLock { $0.programPosition >= 0 } }
 
     /// The position every served document reflects at least (`X-Projection-Position`).
-    var position: Int64 { state.withLock { max(0, min($0.agendasPosition, $0.programPosition)) } }
+    var position: Int64 { state.withLock { Self.position($0) } }
 
     var program: ProgramSnapshot { state.withLock { $0.program } }
 
@@ -61,7 +67,7 @@ final class DocumentCache: Sendable {
                 state.isComplete = false
             } else if refresh.isFullAgendaLoad {
                 state.agendas.removeAll(keepingCapacity: true)
-                state.hashByAttendee.removeAll(keepingCapacity: true)
+                state.digestByAttendee.removeAll(keepingCapacity: true)
                 state.isComplete = true
             }
             for entry in refresh.agendas ?? [] { Self.put(entry, into: &state, capacity: capacity, isNew: state.isComplete) }
@@ -90,9 +96,9 @@ final class DocumentCache: Sendable {
     /// Replaces the attendee's entry (re-keyed when the link was reissued) unless it is older;
     /// adds a new one when there is room, else memory stops being complete.
     private static func put(_ entry: CachedAgenda, into state: inout State, capacity: Int, isNew: Bool) {
-        if let oldHash = state.hashByAttendee[entry.attendee] {
-            if let old = state.agendas[oldHash], old.position > entry.position { return }
-            state.agendas[oldHash] = nil
+        if let oldDigest = state.digestByAttendee[entry.attendee] {
+            if let old = state.agendas[oldDigest], old.position > entry.position { return }
+            state.agendas[oldDigest] = nil
         } else {
             guard isNew else { return }
             guard state.agendas.count < capacity else {
@@ -100,7 +106,7 @@ final class DocumentCache: Sendable {
                 return
             }
         }
-        state.agendas[entry.tokenHash] = entry
-        state.hashByAttendee[entry.attendee] = entry.tokenHash
+        state.agendas[entry.digest] = entry
+        state.digestByAttendee[entry.attendee] = entry.digest
     }
 }

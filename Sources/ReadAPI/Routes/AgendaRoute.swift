@@ -25,16 +25,16 @@ struct AgendaRoute: Sendable {
         } else {
             chosen = format
         }
-        let tokenHash = SHA256.hex(token)
-        switch cache.agenda(tokenHash: tokenHash) {
+        let digest = TokenDigest(token: token)
+        let (lookup, position) = cache.agenda(digest)
+        switch lookup {
         case .hit(let agenda):
-            responder.send(
-                render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: cache.position))
+            responder.send(render(agenda, token: token, format: chosen, varyAccept: format == .negotiated, request, position: position))
         case .absent:
-            responder.send(notFound(cache.position))
+            responder.send(notFound(position))
         case .unknown:
             let cache = self.cache
-            let queued = loader.load(tokenHash: tokenHash) { result in
+            let queued = loader.load(tokenHash: digest.hex) { result in
                 let position = cache.position
                 switch result {
                 case .success(let loaded):
@@ -51,7 +51,7 @@ struct AgendaRoute: Sendable {
             }
             if !queued {
                 responder.send(
-                    Answer.problem(503, "The server is busy; try again shortly.", position: cache.position, headers: [("Retry-After", "1")])
+                    Answer.problem(503, "The server is busy; try again shortly.", position: position, headers: [("Retry-After", "1")])
                 )
             }
         }
@@ -70,7 +70,7 @@ struct AgendaRoute: Sendable {
         switch format {
         case .json:
             representation = Representation(
-                contentType: "application/json", body: agenda.json, etag: Answer.etag("a" + version, "j"), cacheControl: Self.cacheControl)
+                contentType: "application/json", body: agenda.json, etag: agenda.jsonETag, cacheControl: Self.cacheControl)
         case .calendar:
             representation = Representation(
                 contentType: "text/calendar; charset=utf-8", body: AgendaCalendar.render(agenda.document),

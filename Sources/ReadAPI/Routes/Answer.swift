@@ -25,16 +25,18 @@ enum Answer {
     }
 
     static func ok(_ representation: Representation, for request: Request, position: Int64, varyAccept: Bool = false) -> Response {
-        var headers: [(String, String)] = [
-            ("ETag", representation.etag), ("Cache-Control", representation.cacheControl), ("X-Projection-Position", String(position)),
-            ("X-Content-Type-Options", "nosniff"),
-        ]
+        let notModified = matches(request.header("If-None-Match"), representation.etag)
+        var headers: [(String, String)] = []
+        headers.reserveCapacity(6 + representation.headers.count)
+        if !notModified { headers.append(("Content-Type", representation.contentType)) }
+        headers.append(("ETag", representation.etag))
+        headers.append(("Cache-Control", representation.cacheControl))
+        headers.append(("X-Projection-Position", String(position)))
+        headers.append(("X-Content-Type-Options", "nosniff"))
         if varyAccept { headers.append(("Vary", "Accept")) }
-        if matches(request.header("If-None-Match"), representation.etag) {
-            return Response(status: 304, headers: headers)
-        }
-        headers.insert(("Content-Type", representation.contentType), at: 0)
-        return Response(status: 200, headers: headers + representation.headers, body: representation.body)
+        if notModified { return Response(status: 304, headers: headers) }
+        headers.append(contentsOf: representation.headers)
+        return Response(status: 200, headers: headers, body: representation.body)
     }
 
     static func problem(_ status: Int, _ detail: String, position: Int64, headers: [(String, String)] = []) -> Response {

@@ -48,6 +48,7 @@ struct ReadRoutes: Sendable {
             if request.method == "GET" || request.method == "HEAD", let (token, format, logPath) = AgendaPath.match(request.rawPath) {
                 responder.logPath = logPath
                 let route = AgendaRoute(cache: cache, loader: loader)
+                if request.query.isEmpty { return route.answer(token: token, format: format, request, responder) }
                 return whenCaughtUp(request, responder) { route.answer(token: token, format: format, request, responder) }
             }
             let inner = Responder(onSend: { response in
