@@ -4,7 +4,7 @@ import Postgres
 import Synchronization
 
 /// A table's rows by key, as Codable values: loaded on demand in one query per batch of keys,
-/// changed in memory, written back in bulk (one DELETE and one INSERT from a JSON array).
+/// changed in memory, written back in bulk (one DELETE and one COPY, see `RowCopyText`).
 /// Column names are the properties' names in snake_case.
 final class RowStore<Row: Codable & Sendable> {
     let table: String
@@ -76,10 +76,7 @@ final class RowStore<Row: Codable & Sendable> {
         if !dirty.isEmpty {
             let keys = Array(dirty)
             try delete(keys, connection)
-            let rows = keys.compactMap { cache[$0] ?? nil }
-            for json in try RowCoding.encode(rows) {
-                try connection.execute("INSERT INTO \(table) SELECT * FROM json_populate_recordset(NULL::\(table), $1::json)", [json])
-            }
+            try insert(keys, connection)
             dirty = []
         }
         if !keepCache {
@@ -101,6 +98,28 @@ final class RowStore<Row: Codable & Sendable> {
     }
 
     private var flushed: Set<String> = []
+    private var columns: [String]?
+
+    /// Writes the cached rows of `keys` (absent ones skipped) with one COPY, a few thousand rows
+    /// encoded at a time (on two threads), so a big flush never holds all its text at once.
+    private func insert(_ keys: [String], _ connection: Connection) throws {
+        let columns = try self.columns ?? Self.columns(of: table, connection)
+        self.columns = columns
+        _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
+            for start in stride(from: 0, to: keys.count, by: 10_000) {
+                let rows = keys[start..<min(start + 10_000, keys.count)].compactMap { cache[$0] ?? nil }
+                for text in try RowCopyText.encode(rows, columns: columns) { try send(text) }
+            }
+        }
+    }
+
+    private static func columns(of table: String, _ connection: Connection) throws -> [String] {
+        let sql = """
+            SELECT attname::text AS name FROM pg_attribute
+            WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            """
+        return try connection.query(sql, [table]).rows.map { try $0.string("name") }
+    }
 
     private func deleteRows(_ keys: [String], _ connection: Connection) throws {
         let parts = keys.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
