@@ -79,11 +79,8 @@ public enum Rebuilder {
                 if page.count < pageSize { break }
             }
         }
-        trace("streamed", started)
         try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
-        trace("flushed", started)
         try ShadowTables.makeLogged(projections, connection)
-        trace("logged", started)
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
@@ -100,14 +97,7 @@ public enum Rebuilder {
             }
             return position
         }
-        trace("swapped", started)
         return Outcome(projections: names, events: done, position: position, seconds: Date().timeIntervalSince(started))
-    }
-
-    static func trace(_ what: String, _ started: Date) {
-        if ProcessInfo.processInfo.environment["REBUILD_TRACE"] != nil {
-            FileHandle.standardError.write("\(what) \(Date().timeIntervalSince(started))\n".data(using: .utf8) ?? Data())
-        }
     }
 
     /// Folds (0, `through`] read by an `EventStream` (reading, decoding and folding at once);
