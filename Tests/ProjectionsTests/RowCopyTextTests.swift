@@ -38,7 +38,8 @@ final class RowCopyTextTests: XCTestCase {
         let program = ProgramRow(
             session: "ses_1", conference: "c", title: awkward, room: "r", track: nil, speakers: [awkward, ""],
             starts: "2026-10-14T15:00:00Z", ends: "2026-10-14T16:00:00Z", capacity: 3, seatsTaken: 1, seatsLeft: 2,
-            waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5, lastChangedAt: "2026-10-01T00:00:00.000001Z")
+            waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5,
+            lastChangedAt: "2026-10-01T00:00:00.000001Z")
         try compare([program], table: "program", connection)
     }
 
