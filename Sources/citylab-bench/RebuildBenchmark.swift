@@ -13,19 +13,16 @@ import Projections
 enum RebuildBenchmark {
     static func run(_ arguments: [String]) throws {
         let events = value(after: "--events", in: arguments) ?? 1_000_000
-        let database = try BenchDatabase(name: "rebuild")
-        defer { database.stop() }
-        let connection = try Connection(database.url)
+        // --database URL: an existing database, migrated and filled on first use, reused after
+        // (for profiling: the log is generated once).
+        let reuse = string(after: "--database", in: arguments)
+        let database = try reuse == nil ? BenchDatabase(name: "rebuild") : nil
+        defer { database?.stop() }
+        let connection = try Connection(reuse ?? database?.url ?? "")
         defer { connection.close() }
 
         Report.header("rebuild: \(events) events, realistic mix (registrations, enrollments, waitlists, drops, reschedules, placements)")
-        var log = SyntheticLog()
-        let generated = try Report.time { try log.write(events: events, connection) }
-        Report.line(
-            String(
-                format: "generated and copied %lld events in %.1f s (%.0f ev/s)", log.position, generated, Double(log.position) / generated)
-        )
-        try connection.simpleQuery("VACUUM ANALYZE events")
+        let position = try generate(events: events, connection, reusing: reuse != nil)
         if arguments.contains("--verify") {
             let seconds = try Report.time {
                 guard case .intact = try ChainVerifier.verify(EventStore(connection)) else { throw BenchFailure("audit verify failed") }
@@ -43,18 +40,38 @@ enum RebuildBenchmark {
         let cpu = Memory.cpuSeconds() - cpuBefore
         let peak = Memory.peakKiB()
         let folded = Double(outcome?.events ?? 0)
-        Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(log.position) / plain, target: "ratio >= 0.50")
+        Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(position) / plain, target: "ratio >= 0.50")
         Report.line(
             String(
                 format:
                     "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it)",
                 plain, Double(bytes) / 1e6, rebuild, cpu, Double(peak) / 1024, Double(rssBefore) / 1024))
-        if arguments.contains("--breakdown") { try breakdown(connection, events: Double(log.position)) }
+        if arguments.contains("--breakdown") { try breakdown(connection, events: Double(position)) }
         let rows = try connection.query(
             "SELECT (SELECT count(*) FROM attendees) AS a, (SELECT count(*) FROM rosters) AS r, (SELECT count(*) FROM placements) AS p")
         if let row = rows.first {
             Report.line("read models: \(row["a"] ?? "?") attendees, \(row["r"] ?? "?") roster rows, \(row["p"] ?? "?") placements")
         }
+    }
+
+    /// Writes the synthetic log, unless `reusing` a database that already holds one; the last position.
+    static func generate(events: Int, _ connection: Connection, reusing: Bool) throws -> Int64 {
+        if reusing {
+            _ = try Migrator.migrate(connection, Database.migrations)
+            let head = try connection.query("SELECT coalesce(max(position), 0) AS head FROM events").rows.first?.int64("head") ?? 0
+            if head > 0 {
+                Report.line("reusing the \(head) events already in the database")
+                return head
+            }
+        }
+        var log = SyntheticLog()
+        let generated = try Report.time { try log.write(events: events, connection) }
+        Report.line(
+            String(
+                format: "generated and copied %lld events in %.1f s (%.0f ev/s)", log.position, generated, Double(log.position) / generated)
+        )
+        try connection.simpleQuery("VACUUM ANALYZE events")
+        return log.position
     }
 
     /// Where the rebuild's time goes: reading pages, decoding them, each projection alone.
@@ -80,6 +97,11 @@ enum RebuildBenchmark {
         try connection.copyOut(
             "COPY (SELECT position, stream, version, type, schema, data, meta, recorded_at, hash FROM events ORDER BY position) TO STDOUT"
         ) { count($0.count) }
+    }
+
+    static func string(after flag: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
     }
 
     static func value(after flag: String, in arguments: [String]) -> Int? {

@@ -31,8 +31,6 @@ final class AgendasFold: ProjectionFold {
     let editions: RowStore<AgendaEditionRow>
     private var zones: [String: TimeZone] = [:]
     private var lastZone: (identifier: String, zone: TimeZone)?
-    /// Documents changed since the last flush: sorted and overlap-flagged once, at flush.
-    private var changed: Set<String> = []
 
     init(agendas: RowStore<AgendaRow>, sessions: RowStore<AgendaSessionRow>, editions: RowStore<AgendaEditionRow>) {
         (self.agendas, self.sessions, self.editions) = (agendas, sessions, editions)
@@ -41,8 +39,9 @@ final class AgendasFold: ProjectionFold {
     var cachedRows: Int { agendas.count + sessions.count + editions.count }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
-        for attendee in changed { agendas.update(attendee) { AgendaOverlaps.flag(&$0.document) } }
-        changed = []
+        // Documents changed since the last flush: sorted and overlap-flagged once, here (new
+        // ones have no sessions yet: flagging is idempotent, so those are no different).
+        agendas.updateChanged { AgendaOverlaps.flag(&$0.document) }
         try agendas.flush(connection, keepCache: keepCache)
         try sessions.flush(connection, keepCache: keepCache)
         try editions.flush(connection, keepCache: keepCache)
@@ -98,13 +97,12 @@ final class AgendasFold: ProjectionFold {
 
     /// Changes an attendee's document and stamps it with the event.
     func modify(_ attendee: String, _ recorded: ProjectedEvent, _ change: (inout AgendaRow) -> Void) {
-        let found = agendas.update(attendee) { row in
+        agendas.update(attendee) { row in
             change(&row)
             row.document.lastChangedPosition = recorded.position
             row.document.lastChangedAt = recorded.instant
             row.lastChangedPosition = recorded.position
         }
-        if found { changed.insert(attendee) }
     }
 
     /// Changes the entry of `session` on an attendee's agenda, stamping it too.

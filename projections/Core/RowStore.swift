@@ -4,17 +4,21 @@ import Postgres
 import Synchronization
 
 /// A table's rows by key, as Codable values: loaded on demand in one query per batch of keys,
-/// changed in memory, written back in bulk (one DELETE and one INSERT from a JSON array).
+/// changed in memory, written back in bulk (one DELETE and one COPY, see `RowCopyText`).
 /// Column names are the properties' names in snake_case.
 final class RowStore<Row: Codable & Sendable> {
     let table: String
     private let keyColumns: [String]
     private let keyParts: (Row) -> [String]
-    /// Rows known to be present (value) or absent (nil).
-    private var cache: [String: Row?] = [:]
-    private var dirty: Set<String> = []
+    /// Each known key's slot: rows known to be present (value) or absent (nil), with their keys
+    /// and whether they changed since the last flush (one hash lookup per change, no set of keys).
+    private var slots: [String: Int] = [:]
+    private var rows: [Row?] = []
+    private var keys: [String] = []
+    private var isDirty: [Bool] = []
+    private var dirty: [Int] = []
     private var purges: [(column: String, value: String)] = []
-    /// True while every row of the table is in `cache` (a rebuild's new, empty table).
+    /// True while every row of the table is cached (a rebuild's new, empty table).
     private var isComplete: Bool
 
     init(table: String, keys: [String], startsEmpty: Bool, _ keyParts: @escaping (Row) -> [String]) {
@@ -24,7 +28,7 @@ final class RowStore<Row: Codable & Sendable> {
         self.isComplete = startsEmpty
     }
 
-    var count: Int { cache.count }
+    var count: Int { slots.count }
 
     static func key(_ parts: [String]) -> String { parts.joined(separator: "\u{1F}") }
 
@@ -33,39 +37,66 @@ final class RowStore<Row: Codable & Sendable> {
     /// Loads the rows of single-column `keys` not cached yet.
     func load<S: Sequence>(_ keys: S, _ connection: Connection) throws where S.Element == String {
         guard !isComplete else { return }
-        let missing = Array(Set(keys.filter { cache[$0] == nil }))
+        let missing = Array(Set(keys.filter { slots[$0] == nil }))
         guard !missing.isEmpty else { return }
         let sql = "SELECT coalesce(json_agg(t), '[]')::text AS rows FROM \(table) t WHERE \(keyColumns[0]) = ANY($1)"
         let text = try connection.query(sql, [missing]).rows.first?.string("rows") ?? "[]"
-        for key in missing { cache[key] = .some(nil) }
-        for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { cache[key(of: row)] = row }
+        for key in missing { _ = slot(key) }
+        for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { rows[slot(key(of: row))] = row }
+    }
+
+    /// The slot of `key`, made (absent, clean) if unknown.
+    private func slot(_ key: String) -> Int {
+        if let slot = slots[key] { return slot }
+        let slot = rows.count
+        slots[key] = slot
+        rows.append(nil)
+        keys.append(key)
+        isDirty.append(false)
+        return slot
+    }
+
+    private func markDirty(_ slot: Int) {
+        guard !isDirty[slot] else { return }
+        isDirty[slot] = true
+        dirty.append(slot)
     }
 
     subscript(_ key: String) -> Row? {
-        get { cache[key] ?? nil }
+        get { slots[key].flatMap { rows[$0] } }
         set {
-            cache[key] = .some(newValue)
-            dirty.insert(key)
+            let slot = slot(key)
+            rows[slot] = newValue
+            markDirty(slot)
         }
     }
 
     func put(_ row: Row) { self[key(of: row)] = row }
 
     /// Changes a cached row in place (moved out of its slot meanwhile, so its arrays are not
-    /// copied, and put back without hashing the key again); false when the row is absent.
+    /// copied); false when the row is absent.
     @discardableResult
     func update(_ key: String, _ change: (inout Row) -> Void) -> Bool {
-        guard let index = cache.index(forKey: key), var row = cache.values[index].take() else { return false }
+        guard let slot = slots[key], var row = rows[slot].take() else { return false }
         change(&row)
-        cache.values[index] = row
-        dirty.insert(key)
+        rows[slot] = row
+        markDirty(slot)
         return true
+    }
+
+    /// Changes every row changed since the last flush, in place.
+    func updateChanged(_ change: (inout Row) -> Void) {
+        for slot in dirty {
+            guard var row = rows[slot].take() else { continue }
+            change(&row)
+            rows[slot] = row
+        }
     }
 
     /// Deletes every row whose `column` equals `value`, cached or not (`matches` tells cached ones).
     func purge(_ column: String, _ value: String, matches: (Row) -> Bool) {
         purges.append((column, value))
-        for (key, row) in cache { if let row, matches(row) { cache[key] = .some(nil) } }
+        for slot in rows.indices { if let row = rows[slot], matches(row) { rows[slot] = nil } }
     }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
@@ -74,16 +105,17 @@ final class RowStore<Row: Codable & Sendable> {
         }
         purges = []
         if !dirty.isEmpty {
-            let keys = Array(dirty)
-            try delete(keys, connection)
-            let rows = keys.compactMap { cache[$0] ?? nil }
-            for json in try RowCoding.encode(rows) {
-                try connection.execute("INSERT INTO \(table) SELECT * FROM json_populate_recordset(NULL::\(table), $1::json)", [json])
-            }
+            let changed = dirty.map { keys[$0] }
+            try delete(changed, connection)
+            try insert(dirty, connection)
+            for slot in dirty { isDirty[slot] = false }
             dirty = []
         }
         if !keepCache {
-            cache = [:]
+            slots = [:]
+            rows = []
+            keys = []
+            isDirty = []
             isComplete = false
         }
     }
@@ -101,6 +133,28 @@ final class RowStore<Row: Codable & Sendable> {
     }
 
     private var flushed: Set<String> = []
+    private var columns: [String]?
+
+    /// Writes the rows of `slots` (absent ones skipped) with one COPY, a few thousand rows
+    /// encoded at a time (on two threads), so a big flush never holds all its text at once.
+    private func insert(_ slots: [Int], _ connection: Connection) throws {
+        let columns = try self.columns ?? Self.columns(of: table, connection)
+        self.columns = columns
+        _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
+            for start in stride(from: 0, to: slots.count, by: 10_000) {
+                let batch = slots[start..<min(start + 10_000, slots.count)].compactMap { rows[$0] }
+                for text in try RowCopyText.encode(batch, columns: columns) { try send(text) }
+            }
+        }
+    }
+
+    private static func columns(of table: String, _ connection: Connection) throws -> [String] {
+        let sql = """
+            SELECT attname::text AS name FROM pg_attribute
+            WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
+            """
+        return try connection.query(sql, [table]).rows.map { try $0.string("name") }
+    }
 
     private func deleteRows(_ keys: [String], _ connection: Connection) throws {
         let parts = keys.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }

@@ -1,0 +1,65 @@
+import Foundation
+import Postgres
+import XCTest
+
+@testable import Projections
+
+/// Rows written by COPY (`RowCopyText`) are stored exactly as `json_populate_recordset` stored
+/// them from the same rows' JSON: awkward text, nil optionals, nested documents, arrays, dates.
+final class RowCopyTextTests: XCTestCase {
+    private let awkward = "quote \" back \\ slash \\N newline \n cr \r tab \t bell \u{7} é 😀 \u{1F} null"
+
+    func testCopiedRowsMatchJSONPopulatedRows() throws {
+        let database = try ProjectionDatabase.fresh()
+        let connection = database.connection
+        let entry = AgendaDocument.Entry(
+            session: "ses_1", title: awkward, room: "Room \t1", track: nil, speakers: ["A", awkward], starts: "2026-10-14T15:00:00Z",
+            ends: "2026-10-14T16:00:00Z", startsLocal: "2026-10-14T10:00", endsLocal: "2026-10-14T11:00", status: "waitlisted",
+            waitlistPosition: 3, flags: [.init(kind: "moved", message: awkward, session: nil)], sequence: 2,
+            lastChangedPosition: 9_000_000_001, lastChangedAt: "2026-10-01T00:00:00.000001Z")
+        let edition = AgendaDocument.Edition(id: "c", name: awkward, city: "Bogotá", timeZone: "America/Bogota")
+        let document = AgendaDocument(
+            attendee: "att_1", name: awkward, status: "registered", edition: edition, sessions: [entry], lastChangedPosition: 7,
+            lastChangedAt: "2026-10-01T00:00:00.000001Z")
+        let agendas = [
+            AgendaRow(attendee: "att_1", conference: "c", email: awkward, tokenHash: "null", lastChangedPosition: 7, document: document),
+            AgendaRow(attendee: "att_2", conference: "", email: "", tokenHash: "\\", lastChangedPosition: -1, document: document),
+        ]
+        try compare(agendas, table: "agendas", connection)
+        let attendees = [
+            AttendeeRow(
+                id: "att_1", conference: "c", name: awkward, email: "e", role: "r", organization: nil, city: awkward, status: "registered",
+                checkedInAt: nil, tokenHash: "h", registeredAt: "2026-10-01T00:00:00.000001Z", updatedPosition: 3),
+            AttendeeRow(
+                id: "att_2", conference: "c", name: "", email: "e", role: "r", organization: "", city: nil, status: "checked-in",
+                checkedInAt: "2026-10-14T15:00:00Z", tokenHash: "h", registeredAt: "2026-10-01T00:00:00Z", updatedPosition: 4),
+        ]
+        try compare(attendees, table: "attendees", connection)
+        let program = ProgramRow(
+            session: "ses_1", conference: "c", title: awkward, room: "r", track: nil, speakers: [awkward, ""],
+            starts: "2026-10-14T15:00:00Z", ends: "2026-10-14T16:00:00Z", capacity: 3, seatsTaken: 1, seatsLeft: 2,
+            waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5,
+            lastChangedAt: "2026-10-01T00:00:00.000001Z")
+        try compare([program], table: "program", connection)
+    }
+
+    /// Writes `rows` into two empty copies of `table`, by COPY and by `json_populate_recordset`, and compares them.
+    private func compare<Row: Codable & Sendable>(_ rows: [Row], table: String, _ connection: Connection) throws {
+        try connection.simpleQuery(
+            "CREATE TEMP TABLE copied (LIKE \(table) INCLUDING ALL); CREATE TEMP TABLE populated (LIKE \(table) INCLUDING ALL)")
+        defer { try? connection.simpleQuery("DROP TABLE copied; DROP TABLE populated") }
+        let columns = try connection.query(
+            "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::text::regclass AND attnum > 0 ORDER BY attnum", [table]
+        ).rows.map { try $0.string("name") }
+        _ = try connection.copyIn("COPY copied (\(columns.joined(separator: ", "))) FROM STDIN") { send in
+            for text in try RowCopyText.encode(rows, columns: columns) { try send(text) }
+        }
+        for json in try RowCoding.encode(rows) {
+            try connection.execute("INSERT INTO populated SELECT * FROM json_populate_recordset(NULL::populated, $1::json)", [json])
+        }
+        let copied = try connection.query("SELECT t::text AS row FROM copied t ORDER BY 1").rows.map { try $0.string("row") }
+        let populated = try connection.query("SELECT t::text AS row FROM populated t ORDER BY 1").rows.map { try $0.string("row") }
+        XCTAssertEqual(copied.count, rows.count)
+        XCTAssertEqual(copied, populated)
+    }
+}
