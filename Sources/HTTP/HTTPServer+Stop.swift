@@ -22,16 +22,10 @@ extension HTTPServer {
     running.wait()
   }
 
-  /// Calls `onSignal` (on a Dispatch queue, never in signal context) on SIGINT or SIGTERM.
+  /// Calls `onSignal` (on a thread of its own, never in signal context) on the first SIGINT
+  /// or SIGTERM; a second one ends the process (exit 130). Once per process.
   /// The usual reaction is `stop(gracePeriod:)`.
   public func installSignalHandlers(_ onSignal: @escaping @Sendable () -> Void) {
-    for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler(handler: onSignal)
-      source.resume()
-      let box = SignalSourceBox(source)
-      state.withLock { $0.signalSources.append(box) }
-    }
+    StopSignals.install(onSignal)
   }
 }

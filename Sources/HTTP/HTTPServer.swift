@@ -15,7 +15,6 @@ public final class HTTPServer: Sendable {
     var phase = Phase.idle
     var port = 0
     var inboxes: [LoopInbox] = []
-    var signalSources: [SignalSourceBox] = []
   }
 
   public let configuration: Configuration
