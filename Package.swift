@@ -27,7 +27,8 @@ let package = Package(
             dependencies: ["Postgres", "Events"],
             path: "Sources/EventStore",
             resources: [
-                .embedInCode("sql/v001-event-store.sql")
+                .embedInCode("sql/v001-event-store.sql"),
+                .embedInCode("sql/v002-leaner-append.sql"),
             ]
         ),
         .target(

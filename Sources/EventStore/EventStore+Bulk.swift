@@ -21,25 +21,45 @@ extension EventStore {
     }
 
     /// Appends a batch prepared by `PreparedAppend` (on any thread) through `citylab_append`,
-    /// like `append(_:)`, but returns only the position of its last event: a bulk append's
-    /// per-event summary would be megabytes to send and parse. Throws `EventStoreError.conflict`.
+    /// like `append(_:)`, but returns only the position of its last event (for a command id
+    /// that committed before, that commit's). Throws `EventStoreError.conflict`.
     public func append(_ prepared: PreparedAppend) throws -> Int64 {
-        let row = try callAppend(prepared, selecting: "(citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb) -> 'result' ->> 'position')::bigint AS position")
-        return try row?.int64("position") ?? 0
+        try callAppend(prepared).position
+    }
+
+    /// What `citylab_append` answered: the last position, and a command id's earlier result.
+    struct AppendAnswer {
+        let position: Int64
+        let duplicate: String?
     }
 
     /// Calls `citylab_append` with a prepared batch; maps a moved stream to `EventStoreError.conflict`.
-    func callAppend(_ prepared: PreparedAppend, selecting expression: String) throws -> Row? {
+    func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         do {
             let rows = try connection.query(
-                "SELECT \(expression)",
+                "SELECT o_position, o_duplicate FROM citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 [
-                    prepared.commandID, prepared.expectedStreams, prepared.expectedVersions, prepared.streams, prepared.versions,
+                    prepared.commandID, prepared.readStreams, prepared.readVersions, prepared.streams, prepared.versions,
                     prepared.types, prepared.schemas, prepared.data, prepared.meta, prepared.result,
                 ])
-            return rows.rows.first
-        } catch let error as PostgresError where error.sqlState == "CL409" || error.isUniqueViolation {
+            guard let row = rows.rows.first else { throw EventStoreError.schema("citylab_append answered nothing: run 'citylab db migrate'") }
+            return AppendAnswer(position: try row.int64("o_position"), duplicate: row["o_duplicate"])
+        } catch let error as PostgresError where error.sqlState == "CL409" {
             throw EventStoreError.conflict(error.message)
+        } catch let error as PostgresError where error.isUniqueViolation {
+            throw EventStoreError.conflict(Self.movedStream(error))
         }
+    }
+
+    /// "stream X moved since it was read (version N exists)" from the (stream, version) index's
+    /// refusal, whose detail reads `Key (stream, version)=(X, N) already exists.`
+    static func movedStream(_ error: PostgresError) -> String {
+        let prefix = "Key (stream, version)=("
+        guard let detail = error.detail, detail.hasPrefix(prefix), let close = detail.range(of: ") already exists"),
+            let comma = detail[..<close.lowerBound].range(of: ", ", options: .backwards)
+        else { return error.message }
+        let stream = detail[detail.index(detail.startIndex, offsetBy: prefix.count)..<comma.lowerBound]
+        let version = detail[comma.upperBound..<close.lowerBound]
+        return "stream \(stream) moved since it was read (version \(version) exists)"
     }
 }

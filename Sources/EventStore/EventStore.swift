@@ -48,16 +48,21 @@ public final class EventStore {
     /// Appends in one transaction (see `citylab_append` in sql/). Throws
     /// `EventStoreError.conflict` when a stream read by the decision has moved.
     public func append(_ batch: AppendBatch) throws -> AppendOutcome {
-        let row = try callAppend(try PreparedAppend(batch), selecting: "citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)::text AS outcome")
-        let outcome = try JSONParser.parse(try row?.string("outcome") ?? "{}")
-        return AppendOutcome(isDuplicate: outcome["duplicate"] == .bool(true), result: outcome["result"] ?? .object([:]))
+        let prepared = try PreparedAppend(batch, summarize: true)
+        let answer = try callAppend(prepared)
+        if let stored = answer.duplicate {
+            return AppendOutcome(isDuplicate: true, result: AppendResult.completed(try JSONParser.parse(stored)))
+        }
+        var members = prepared.resultMembers
+        members["position"] = .int(answer.position)
+        return AppendOutcome(isDuplicate: false, result: AppendResult.completed(.object(members)))
     }
 
     /// The stored result of a command id, if that command committed.
     public func commandResult(_ commandID: String) throws -> JSONValue? {
         let result = try connection.query("SELECT result::text AS result FROM commands WHERE command_id = $1", [commandID])
         guard let text = result.rows.first?["result"] else { return nil }
-        return try JSONParser.parse(text)
+        return AppendResult.completed(try JSONParser.parse(text))
     }
 }
 

@@ -5,14 +5,18 @@ import Postgres
 public enum Migrator {
     /// The event store's own migrations; projections add theirs after these.
     public static let eventStore: [Migration] = [
-        Migration(version: 1, name: "event store", bytes: PackageResources.v001_event_store_sql)
+        Migration(version: 1, name: "event store", bytes: PackageResources.v001_event_store_sql),
+        Migration(version: 2, name: "leaner append", bytes: PackageResources.v002_leaner_append_sql),
     ]
 
     public struct Status: Sendable, Equatable {
         public let applied: Int?
         public let expected: Int
+        /// Versions this build knows that the database has not applied (a later one may have
+        /// been applied: migration 2 came after the read models' 100s).
+        public var missing: [Int] = []
         public var isMissing: Bool { applied == nil }
-        public var isBehind: Bool { (applied ?? 0) < expected }
+        public var isBehind: Bool { isMissing || !missing.isEmpty }
     }
 
     /// Applies what is missing; returns the versions applied now.
@@ -45,7 +49,9 @@ public enum Migrator {
         let expected = migrations.map(\.version).max() ?? 0
         let exists = try connection.query("SELECT to_regclass('citylab_migrations') IS NOT NULL AS present")
         guard try exists.rows.first?.bool("present") == true else { return Status(applied: nil, expected: expected) }
-        let result = try connection.query("SELECT coalesce(max(version), 0) AS version FROM citylab_migrations")
-        return Status(applied: try result.rows.first?.int("version") ?? 0, expected: expected)
+        var done = Set<Int>()
+        for row in try connection.query("SELECT version FROM citylab_migrations").rows { done.insert(try row.int("version")) }
+        let missing = migrations.map(\.version).filter { !done.contains($0) }.sorted()
+        return Status(applied: done.max() ?? 0, expected: expected, missing: missing)
     }
 }

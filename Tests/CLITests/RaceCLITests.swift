@@ -62,7 +62,7 @@ final class RaceCLITests: XCTestCase {
     /// stream version from racing psql processes. Exactly one commits; the rest conflict.
     func testRawConflictingAppendsFromProcesses() throws {
         let sql = """
-            SELECT citylab_append(NULL, ARRAY['race-1'], ARRAY[0], ARRAY['race-1'], ARRAY[1], ARRAY['ConferenceOpened'], ARRAY[1],
+            SELECT o_position FROM citylab_append(NULL, '{}', '{}', ARRAY['race-1'], ARRAY[1], ARRAY['ConferenceOpened'], ARRAY[1],
                    ARRAY['{"n":1}'], '{"actor":"race"}', '{}')
             """
         let processes = try (0..<10).map { _ in

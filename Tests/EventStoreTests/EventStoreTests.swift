@@ -127,7 +127,18 @@ final class EventStoreTests: XCTestCase {
     func testMigrationsAreIdempotent() throws {
         XCTAssertEqual(try Migrator.migrate(connection, Migrator.eventStore), [])
         let status = try Migrator.status(connection, Migrator.eventStore)
-        XCTAssertEqual(status.applied, 1)
+        XCTAssertEqual(status.applied, 2)
         XCTAssertFalse(status.isBehind)
+    }
+
+    /// Migration 2 came after the read models' 100s: a database that has those but not 2 is behind.
+    func testAMigrationMissingBelowTheHighestIsBehind() throws {
+        try connection.execute("DELETE FROM citylab_migrations WHERE version = 2")
+        try connection.execute("INSERT INTO citylab_migrations (version, name) VALUES (100, 'later')")
+        let status = try Migrator.status(connection, Migrator.eventStore + [Migration(version: 100, name: "later", sql: "")])
+        XCTAssertTrue(status.isBehind)
+        XCTAssertEqual(status.missing, [2])
+        XCTAssertEqual(try Migrator.migrate(connection, Migrator.eventStore), [2])
+        XCTAssertFalse(try Migrator.status(connection, Migrator.eventStore).isBehind)
     }
 }

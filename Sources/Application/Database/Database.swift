@@ -43,7 +43,8 @@ public enum Database {
                     "the database at \(DatabaseTarget.redact(url)) has no citylab schema", hint: "run 'citylab db migrate'")
             } else if status.isBehind {
                 throw AppError.database(
-                    "the database schema is at version \(status.applied ?? 0), this citylab needs \(status.expected)",
+                    "the database schema is at version \(status.applied ?? 0), this citylab needs \(status.expected)"
+                        + (status.missing.isEmpty ? "" : " (missing: \(status.missing.map(String.init).joined(separator: ", ")))"),
                     hint: "run 'citylab db migrate'")
             }
         } catch let error as AppError {
