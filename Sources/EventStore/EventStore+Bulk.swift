@@ -36,8 +36,8 @@ extension EventStore {
     /// Calls `citylab_append` with a prepared batch; maps a moved stream to `EventStoreError.conflict`.
     func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         do {
-            let rows = try connection.query(
-                "SELECT o_position, o_duplicate FROM citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            let rows = try connection.queryPrepared(
+                "citylab_append_v2", "SELECT o_position, o_duplicate FROM citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 [
                     prepared.commandID, prepared.readStreams, prepared.readVersions, prepared.streams, prepared.versions,
                     prepared.types, prepared.schemas, prepared.data, prepared.meta, prepared.result,

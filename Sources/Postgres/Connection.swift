@@ -6,6 +6,8 @@ import Foundation
 public final class Connection {
     /// The live PGconn; nil once closed. Only this module sees it.
     private(set) var handle: OpaquePointer?
+    /// Statements prepared on this session by `queryPrepared`, by name.
+    var preparedNames: Set<String> = []
     private let noticeLog: NoticeLog
     var savepointDepth = 0
 
@@ -163,7 +165,7 @@ public final class Connection {
     }
 
     /// Keeps C strings alive for the call; rejects NUL bytes, which libpq would silently truncate at.
-    private func withParameterPointers<T>(
+    func withParameterPointers<T>(
         _ params: [any PostgresBindable], _ body: ([UnsafePointer<CChar>?]) -> T
     ) throws -> T {
         var owned: [UnsafeMutablePointer<CChar>?] = []

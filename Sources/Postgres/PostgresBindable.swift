@@ -54,21 +54,31 @@ extension Optional: PostgresBindable where Wrapped: PostgresBindable {
 
 extension Array: PostgresBindable where Element: PostgresBindable {
     /// A one-dimensional array literal: every element double-quoted with `"` and `\` escaped, NULL unquoted.
+    /// Built as UTF-8 bytes (an element without `"` or `\` is copied whole): batches send
+    /// hundreds of kilobytes of event payloads this way.
     public var postgresValue: PostgresValue {
-        let elements = map { element -> String in
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (index, element) in enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch element.postgresValue {
             case .null:
-                return "NULL"
+                bytes.append(contentsOf: "NULL".utf8)
             case .text(let text):
-                var quoted = "\""
-                for character in text.unicodeScalars {
-                    if character == "\"" || character == "\\" { quoted.unicodeScalars.append("\\") }
-                    quoted.unicodeScalars.append(character)
+                bytes.append(quote)
+                let utf8 = text.utf8
+                if utf8.contains(where: { $0 == quote || $0 == backslash }) {
+                    for byte in utf8 {
+                        if byte == quote || byte == backslash { bytes.append(backslash) }
+                        bytes.append(byte)
+                    }
+                } else {
+                    bytes.append(contentsOf: utf8)
                 }
-                quoted += "\""
-                return quoted
+                bytes.append(quote)
             }
         }
-        return .text("{" + elements.joined(separator: ",") + "}")
+        bytes.append(UInt8(ascii: "}"))
+        return .text(String(decoding: bytes, as: UTF8.self))
     }
 }
