@@ -10,7 +10,7 @@ public struct PreparedAppend: Sendable {
     /// checks these; a written stream that moved is caught by its (stream, version) index.
     let readStreams: [String], readVersions: [Int]
     let streams: [String], versions: [Int], types: [String], schemas: [Int], data: [String]
-    let meta: String, result: String
+    let meta: String, result: String?
     /// The result to store for the command id (with `events` when summarized, positions not yet known).
     let resultMembers: [String: JSONValue]
 
@@ -35,7 +35,7 @@ public struct PreparedAppend: Sendable {
         types = batch.events.map { type(of: $0.event).eventType }
         schemas = batch.events.map { type(of: $0.event).schema }
         data = try batch.events.map { try $0.canonicalData() }
-        meta = try CanonicalJSON.encode(batch.metadata)
+        meta = batch.metadata.canonicalText
         var members = batch.result
         if summarize {
             var summary: [JSONValue] = []
@@ -47,6 +47,7 @@ public struct PreparedAppend: Sendable {
             members["events"] = .array(summary)
         }
         resultMembers = members
-        result = CanonicalJSON.string(.object(members))
+        // Stored only for a command id; without one the store never reads it.
+        result = batch.commandID == nil ? nil : CanonicalJSON.string(.object(members))
     }
 }

@@ -84,3 +84,18 @@ final class EventsCoreTests: XCTestCase {
         XCTAssertNotEqual(a, StreamName.emailClaim(scope: "citylab-2027", email: "ada@example.org"))
     }
 }
+
+final class EventMetadataTextTests: XCTestCase {
+    /// The direct writer must spell what the hash chain always covered: CanonicalJSON of the Codable.
+    func testCanonicalTextEqualsTheEncodedMetadata() throws {
+        let samples = [
+            EventMetadata(actor: "ana", commandID: "cmd-1", command: "attendee register"),
+            EventMetadata(actor: "Ana Gómez \"the\" organizer\\", commandID: "", command: "x\ny\u{01}", source: "import", correlationID: "c-9"),
+            EventMetadata(actor: "", commandID: "😀", command: "", source: "", correlationID: ""),
+        ]
+        for meta in samples {
+            XCTAssertEqual(meta.canonicalText, try CanonicalJSON.encode(meta))
+            XCTAssertEqual(meta.canonicalText, try CanonicalJSON.encodeSlowly(meta))
+        }
+    }
+}

@@ -20,3 +20,15 @@ public struct EventMetadata: Codable, Sendable, Equatable {
         case correlationID = "correlation_id"
     }
 }
+
+extension EventMetadata {
+    /// The canonical JSON text, written directly (the same bytes as `CanonicalJSON.encode(self)`,
+    /// held equal by a test) without a `JSONEncoder` pass: it is encoded once per append.
+    public var canonicalText: String {
+        var members: [String: JSONValue] = [
+            "actor": .string(actor), "command": .string(command), "command_id": .string(commandID), "source": .string(source),
+        ]
+        if let correlationID { members["correlation_id"] = .string(correlationID) }
+        return CanonicalJSON.string(.object(members))
+    }
+}
