@@ -46,7 +46,7 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertEqual(html.header("Cache-Control"), "private, no-cache")
         for needle in [
             "webcal://127.0.0.1:\(fixture.port)/agenda/\(token).ics", "America/Bogota (UTC−05:00)", "Wednesday 14 October 2026",
-            "10:00–11:00", "Sala Care", "badge seat", "Moved:", "Cancelled:", "speaker ill", "Last updated", "Night walk &lt;script&gt;",
+            "10:00–11:00", "Sala Care", "badge seat", "Rescheduled:", "Cancelled:", "speaker ill", "Last updated", "Night walk &lt;script&gt;",
             "Care Blocks: a city&#39;s &quot;system&quot; of care", "23:30–Friday 16 October 2026 00:30",
         ] {
             XCTAssertTrue(html.text.contains(needle), "the agenda page lacks \(needle)")

@@ -68,8 +68,8 @@ enum AgendaPage {
 
     private static func marker(_ kind: String) -> String {
         switch kind {
-        case "moved": "<strong>Moved:</strong>"
-        case "overlaps": "<strong>Overlap:</strong>"
+        case "moved": "<strong>Rescheduled:</strong>"
+        case "overlaps": "<strong>Clash:</strong>"
         case "cancelled": "<strong>Cancelled:</strong>"
         case "skipped": "<strong>Waitlist:</strong>"
         default: "<strong>Note:</strong>"
