@@ -45,7 +45,7 @@ enum CLI {
             return 2
         } catch let rejection as Rejection {
             Output.error(.rejected(rule: rejection.rule), rejection.message, hint: rejection.hint, json: wantsJSON)
-            return 1
+            return rejection.isMalformedValue ? 2 : 1
         } catch let conflict as ConflictPersisted {
             Output.error(.conflict, conflict.description, hint: "try again; another organizer is changing the same things", json: wantsJSON)
             return 3

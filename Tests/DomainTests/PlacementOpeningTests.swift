@@ -14,10 +14,10 @@ final class PlacementOpeningTests: XCTestCase {
             PlacementCase("an impossible end", given: [], when: .open(bogota, ends: "2026-02-30"), then: .rejected("invalid-date")),
             PlacementCase(
                 "an end before the start", given: [], when: .open(bogota, starts: "2026-08-14", ends: "2026-06-15"),
-                then: .rejected("invalid-dates")),
+                then: .rejected("end-before-start")),
             PlacementCase(
                 "an end on the start day (it must end after it starts)", given: [],
-                when: .open(bogota, starts: "2026-06-15", ends: "2026-06-15"), then: .rejected("invalid-dates")),
+                when: .open(bogota, starts: "2026-06-15", ends: "2026-06-15"), then: .rejected("end-before-start")),
             PlacementCase(
                 "one day long is fine", given: [], when: .open(bogota, starts: "2026-06-15", ends: "2026-06-16"),
                 then: .events(["opening-opn_bogota OpeningCreated"])),

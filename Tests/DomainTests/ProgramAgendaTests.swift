@@ -159,16 +159,40 @@ final class ProgramAgendaTests: XCTestCase {
             try fixture.run(add(cy, talk)),
             [PendingEvent(.session(talk), SeatTaken(session: talk, attendee: cy)), held(cy, talk, "10:00", "11:00")])
         try fixture.run(drop(cy, talk))  // Bo still clashes: the seat stays free, no new flag
-        try fixture.run(drop(bo, other))  // the clash ends
-        // Di arrives at a free seat, but Bo (eligible now) was first.
+        // The clash ends: Bo takes the free seat he was waiting for, in the same decision.
+        assertEvents(
+            try fixture.run(drop(bo, other)),
+            [
+                PendingEvent(.session(other), SeatReleased(session: other, attendee: bo, reason: .dropped)),
+                PendingEvent(.attendee(bo), SessionLeft(attendee: bo, session: other, reason: .dropped)),
+                PendingEvent(.session(talk), PromotedFromWaitlist(session: talk, attendee: bo, position: 1)),
+                held(bo, talk, "10:00", "11:00"),
+            ])
+        // Di arrives after him: the waitlist.
         assertEvents(
             try fixture.when(add(di, talk)),
             [
-                PendingEvent(.session(talk), PromotedFromWaitlist(session: talk, attendee: bo, position: 1)),
-                held(bo, talk, "10:00", "11:00"),
                 PendingEvent(.session(talk), Waitlisted(session: talk, attendee: di, position: 1)),
                 PendingEvent(.attendee(di), WaitlistJoined(attendee: di, session: talk)),
             ])
+    }
+
+    func testDroppingTheClashingSeatPromotesOnlyWhereASeatIsFree() throws {
+        let fixture = try ProgramFixture()
+        let talk = try fixture.schedule("talk", "10:00", "11:00", capacity: 1)
+        let other = try fixture.schedule("other", "10:30", "11:30")
+        let (ana, bo) = (try fixture.register("Ana"), try fixture.register("Bo"))
+        try fixture.add(ana, talk)
+        try fixture.add(bo, other)
+        try fixture.add(bo, talk)  // waitlisted: Ana holds the only seat
+        // No free seat in talk: dropping the clash changes nothing there.
+        assertEvents(
+            try fixture.run(drop(bo, other)),
+            [
+                PendingEvent(.session(other), SeatReleased(session: other, attendee: bo, reason: .dropped)),
+                PendingEvent(.attendee(bo), SessionLeft(attendee: bo, session: other, reason: .dropped)),
+            ])
+        XCTAssertEqual(try fixture.session(talk).waitlist, [bo])
     }
 
     func testLeavingTheWaitlistRenumbersTheRest() throws {

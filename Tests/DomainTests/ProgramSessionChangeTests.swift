@@ -103,7 +103,7 @@ final class ProgramSessionChangeTests: XCTestCase {
         XCTAssertEqual(try fixture.when(reschedule(second, room: "Hall B", starts: "2026-10-14T11:00", ends: "2026-10-14T12:00")).count, 0)
     }
 
-    func testCancellingASessionLeavesEveryAgendaWithoutPromotion() throws {
+    func testCancellingASessionLeavesEveryAgendaAndNobodyIsPromotedIntoIt() throws {
         let fixture = try ProgramFixture()
         let (talk, p) = try fullTalk(fixture, ["Ana", "Bo", "Cy"])
         let cancel: (InMemoryStreams) throws -> [PendingEvent] = {
@@ -128,5 +128,52 @@ final class ProgramSessionChangeTests: XCTestCase {
         assertRejects("session-cancelled") { try fixture.when(self.reschedule(talk, capacity: 9)) }
         // The room is free for another session.
         XCTAssertEqual(try fixture.schedule("again", "10:00", "11:00", room: "Room talk").rawValue, "ses_again")
+    }
+
+    /// Bo waits for `talk` (a free seat he was skipped for) because he holds `clash`; when
+    /// `clash` is cancelled, or moved away, he takes that seat in the same decision.
+    private func skippedForAClash(_ fixture: ProgramFixture) throws -> (talk: SessionID, clash: SessionID, bo: AttendeeID) {
+        let talk = try fixture.schedule("talk", "10:00", "11:00", capacity: 1)
+        let clash = try fixture.schedule("clash", "10:30", "11:30", room: "Room clash")
+        let (ana, bo) = (try fixture.register("Ana"), try fixture.register("Bo"))
+        try fixture.add(ana, talk)
+        try fixture.add(bo, clash)
+        try fixture.add(bo, talk)
+        _ = try fixture.run { try Agenda.decide(Agenda.Drop(attendee: ana, session: talk), $0) }
+        XCTAssertEqual(try fixture.session(talk).freeSeats, 1, "Bo was skipped: the seat stays free")
+        return (talk, clash, bo)
+    }
+
+    func testCancellingTheClashingSessionPromotesTheSkippedAttendee() throws {
+        let fixture = try ProgramFixture()
+        let (talk, clash, bo) = try skippedForAClash(fixture)
+        let cancel: (InMemoryStreams) throws -> [PendingEvent] = { try Session.decide(Session.Cancel(session: clash), $0) }
+        assertEvents(
+            try fixture.run(cancel),
+            [
+                PendingEvent(.session(clash), SessionCancelled(session: clash, conference: ProgramFixture.edition, reason: nil)),
+                PendingEvent(
+                    .program(ProgramFixture.edition), RoomReleased(conference: ProgramFixture.edition, session: clash, room: "Room clash")),
+                PendingEvent(.attendee(bo), SessionLeft(attendee: bo, session: clash, reason: .sessionCancelled)),
+                PendingEvent(.session(talk), PromotedFromWaitlist(session: talk, attendee: bo, position: 1)),
+                PendingEvent(.attendee(bo), SeatHeld(attendee: bo, session: talk, starts: local("10:00"), ends: local("11:00"))),
+            ])
+        XCTAssertEqual(try fixture.session(talk).seats, [bo])
+    }
+
+    func testMovingTheClashingSessionAwayPromotesTheSkippedAttendee() throws {
+        let fixture = try ProgramFixture()
+        let (talk, clash, bo) = try skippedForAClash(fixture)
+        _ = try fixture.run(reschedule(clash, starts: "2026-10-14T15:00"))
+        XCTAssertEqual(try fixture.session(talk).seats, [bo])
+        XCTAssertEqual(try fixture.session(talk).waitlist, [])
+    }
+
+    func testMovingTheClashingSessionToAnotherClashPromotesNobody() throws {
+        let fixture = try ProgramFixture()
+        let (talk, clash, _) = try skippedForAClash(fixture)
+        _ = try fixture.run(reschedule(clash, starts: "2026-10-14T10:15"))
+        XCTAssertEqual(try fixture.session(talk).freeSeats, 1)
+        XCTAssertEqual(try fixture.session(talk).waitlist.count, 1)
     }
 }

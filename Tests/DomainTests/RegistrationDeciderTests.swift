@@ -51,7 +51,7 @@ final class RegistrationDeciderTests: XCTestCase {
             ("duplicate-id", open(), Conference.fold(events: [opened])),
             ("invalid-id", open { $0.id = "City Lab" }, Conference.initialState),
             ("invalid-timezone", open { $0.timeZone = "Mars/Olympus" }, Conference.initialState),
-            ("invalid-dates", open { $0.ends = "2026-10-13" }, Conference.initialState),
+            ("end-before-start", open { $0.ends = "2026-10-13" }, Conference.initialState),
             ("invalid-date", open { $0.starts = "2026-02-30" }, Conference.initialState),
             ("invalid-name", open { $0.name = "  " }, Conference.initialState),
         ]

@@ -12,4 +12,9 @@ public struct Rejection: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// Whether the refusal is about a malformed value (a date that is no date, an empty name, an
+    /// unknown role or zone, seats out of range) rather than a business rule: the CLI exits 2 for
+    /// these, as CONTRACT asks of "a missing or malformed value". Such codes begin `invalid-`.
+    public var isMalformedValue: Bool { rule.hasPrefix("invalid-") }
 }

@@ -62,12 +62,12 @@ public enum Opening: Decider {
         let ends = try LocalDate.parse(command.ends, field: "--ends")
         guard starts < ends else {
             throw Rejection(
-                "invalid-dates", "the opening must end after it starts (starts \(starts), ends \(ends))",
+                "end-before-start", "the opening must end after it starts (starts \(starts), ends \(ends))",
                 hint: "check --starts and --ends")
         }
         let seats = command.seats ?? 1
         guard (1...1000).contains(seats) else {
-            throw Rejection("invalid-seats", "--seats \(seats) must be between 1 and 1000", hint: "give at least one seat, e.g. --seats 1")
+            throw Rejection("invalid-seats", "--seats \(seats) must be between 1 and 1000", hint: "give a number of seats from 1 to 1000, e.g. --seats 2")
         }
         let cohort = try Cohort.validate(command.cohort ?? starts.year)
         let created = OpeningCreated(

@@ -55,7 +55,8 @@ public enum Agenda {
     }
 
     /// Leaves the seat (the first eligible waitlisted attendee takes it) or the waitlist
-    /// (everyone behind moves up). Throws `Rejection`.
+    /// (everyone behind moves up). A released seat may end a clash that kept the attendee off
+    /// a free seat elsewhere: their own waitlists promote again. Throws `Rejection`.
     public static func decide(_ command: Drop, _ streams: some StreamReader) throws -> [PendingEvent] {
         let batch = DecisionBatch(streams)
         let (_, registration) = try Attendee.active(command.attendee, batch)
@@ -75,6 +76,7 @@ public enum Agenda {
         }
         try batch.append(.attendee(command.attendee), SessionLeft(attendee: command.attendee, session: command.session, reason: .dropped))
         try Waitlist.promote(command.session, batch)
+        try Waitlist.promoteWaitlists(of: command.attendee, batch)
         return batch.events
     }
 

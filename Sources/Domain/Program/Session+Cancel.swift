@@ -6,8 +6,9 @@ extension Session {
         public init(session: SessionID, reason: String? = nil) { (self.session, self.reason) = (session, reason) }
     }
 
-    /// Cancels the session: it leaves every agenda (seats and waitlist alike, nobody is
-    /// promoted) and its room is released. Throws `Rejection`.
+    /// Cancels the session: it leaves every agenda (seats and waitlist alike) and its room is
+    /// released. Nobody is promoted into it; but a seat holder whose seat here kept them off a
+    /// free seat elsewhere (an overlap) is promoted there now. Throws `Rejection`.
     public static func decide(_ command: Cancel, _ streams: some StreamReader) throws -> [PendingEvent] {
         let batch = DecisionBatch(streams)
         let id = command.session
@@ -20,6 +21,9 @@ extension Session {
         try batch.append(.program(scheduled.conference), RoomReleased(conference: scheduled.conference, session: id, room: state.room))
         for attendee in state.seats + state.waitlist {
             try batch.append(.attendee(attendee), SessionLeft(attendee: attendee, session: id, reason: .sessionCancelled))
+        }
+        for holder in state.seats {
+            try Waitlist.promoteWaitlists(of: holder, batch)
         }
         return batch.events
     }

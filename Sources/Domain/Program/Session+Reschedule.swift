@@ -47,6 +47,10 @@ extension Session {
             try batch.append(.session(id), SessionCapacityChanged(session: id, capacity: capacity, previousCapacity: state.capacity))
         }
         try Waitlist.promote(id, batch)
+        if span != state.span {
+            // A holder moved away from a clash may now take a free seat they were waiting for.
+            for holder in state.seats { try Waitlist.promoteWaitlists(of: holder, batch) }
+        }
         return batch.events
     }
 

@@ -29,4 +29,14 @@ enum Waitlist {
                 .attendee(candidate), SeatHeld(attendee: candidate, session: session, starts: state.span.starts, ends: state.span.ends))
         }
     }
+
+    /// After `attendee` let go of a seat (dropped, cancelled, moved), a clash that kept them
+    /// off another session's free seat may be gone: every session they wait for promotes again.
+    static func promoteWaitlists(of attendee: AttendeeID, _ batch: DecisionBatch<some StreamReader>) throws {
+        let state = try batch.state(Attendee.self, .attendee(attendee))
+        guard state.exists, !state.isCancelled else { return }
+        for session in state.waitlists.sorted() {
+            try promote(session, batch)
+        }
+    }
 }
