@@ -119,6 +119,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(full.rows.first?.city, "Bogotá")
     }
 
+    func testLineBreaksAndTabsInsideAFieldBecomeOneSpace() throws {
+        let file = try parse(
+            "name,email,role,organization,city\n\"Ana\r\nMaría\",a@x.org,mayor,\"Org \t X\",\"  Bogotá \n\r\n D.C.\"\n"
+                + "Bo,b@x.org,artist,Plain  text,\n")
+        XCTAssertEqual(file.rows.first?.name, "Ana María")
+        XCTAssertEqual(file.rows.first?.organization, "Org X")
+        XCTAssertEqual(file.rows.first?.city, "  Bogotá D.C.", "spaces away from a break are kept (the rules trim the ends)")
+        XCTAssertEqual(file.rows.last?.organization, "Plain  text")
+    }
+
     func testARowWithTheWrongNumberOfFieldsCarriesAProblem() throws {
         let file = try parse("name,email,role\nAna,a@x.org\n")
         XCTAssertEqual(file.rows.first?.problem, "2 fields where the header has 3")

@@ -45,14 +45,15 @@ public struct ImportHeader: Equatable, Sendable {
         self.count = names.count
     }
 
-    /// The record as a row; one with a wrong number of fields becomes a row with a `problem`.
+    /// The record as a row, each field on one line (line breaks and tabs become a space, see
+    /// `ImportFieldText`); one with a wrong number of fields becomes a row with a `problem`.
     public func row(_ record: CSVRecord) -> ImportRow {
         guard record.fields.count == count else {
             return ImportRow(
                 line: record.line, name: "", email: "", role: "",
                 problem: "\(record.fields.count) field\(record.fields.count == 1 ? "" : "s") where the header has \(count)")
         }
-        func value(_ name: String) -> String? { columns[name].map { record.fields[$0] } }
+        func value(_ name: String) -> String? { columns[name].map { ImportFieldText.oneLine(record.fields[$0]) } }
         return ImportRow(
             line: record.line, name: value("name") ?? "", email: value("email") ?? "", role: value("role") ?? "",
             organization: value("organization"), city: value("city"))

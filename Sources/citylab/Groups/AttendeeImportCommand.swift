@@ -13,13 +13,15 @@ enum AttendeeImportCommand {
         "import", abstract: "Register attendees in bulk from a CSV file.",
         discussion: "The file is UTF-8 CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks; a BOM and CRLF are fine). "
             + "Its first line names the columns, in any order and any case: name, email and role are required, organization and city "
-            + "optional, no others. At most 20 MB and 100,000 rows; split bigger files.\n"
+            + "optional, no others. At most 20 MB and 100,000 rows; split bigger files. "
+            + "Line breaks and tabs inside a field become a single space.\n"
             + "Every row goes through the same rules as 'attendee register'. Accepted rows are committed in batches of 2,000; a "
             + "rejected row is reported as 'line N: reason' and nothing of it is written; a row whose email is already registered "
             + "in the edition is skipped, so importing the same file again registers nobody twice. An email that appears twice in "
             + "the file is rejected on its later line.\n"
-            + "Exit codes: 0 every row registered or skipped; 1 some rows rejected (the others are committed); 2 the file cannot be "
-            + "imported (unreadable, empty, no header, unknown columns, malformed CSV, too big: nothing written).\n"
+            + "Exit codes: 0 every row registered or skipped (a file with only the header imports nothing and says so); "
+            + "1 some rows rejected (the others are committed); 2 the file cannot be imported (unreadable, empty, no header, "
+            + "unknown columns, malformed CSV, too big: nothing written).\n"
             + "Agenda links are printed nowhere: give --links FILE to keep them (email,agenda_url, mode 0600; the file must not exist), "
             + "or send them later with 'citylab attendee reissue-link'. --command-id: a repeat of a finished import prints its "
             + "report and writes nothing; every event of the import records the id.",
@@ -58,11 +60,14 @@ enum AttendeeImportCommand {
             progress.finish()
             throw error
         }
-        let object = json(report, isReplay: false, links: links?.path)
+        // A header and no rows is a file with nothing to do, not a broken one (an empty file is):
+        // exit 0, but say so, since it is usually the wrong export.
+        let note = file.rows.isEmpty ? "\(path) has no rows after the header: nothing to import" : nil
+        let object = json(report, isReplay: false, links: links?.path, note: note)
         if report.rejected.isEmpty {
-            return invocation.json ? Output.json(object) : printHuman(report, links: links?.path)
+            return invocation.json ? Output.json(object) : printHuman(report, links: links?.path, note: note)
         }
-        if !invocation.json { printHuman(report, links: links?.path) }
+        if !invocation.json { printHuman(report, links: links?.path, note: note) }
         // Some rows were rejected (exit 1): the CLI prints the error line, then this object.
         let count = report.rejected.count
         throw AuditFailure(
@@ -71,18 +76,21 @@ enum AttendeeImportCommand {
             hint: "fix those lines and import the file again: rows already registered are skipped", json: object)
     }
 
-    /// The report, as `--json` prints it, with `duplicate`, `message` and `links`.
-    private static func json(_ report: ImportReport, isReplay: Bool, links: String?) -> JSONValue {
+    /// The report, as `--json` prints it, with `duplicate`, `message`, `links` and `note`.
+    private static func json(_ report: ImportReport, isReplay: Bool, links: String?, note: String? = nil) -> JSONValue {
         guard case .object(var members) = report.json else { return report.json }
         members["duplicate"] = .bool(isReplay)
         members["message"] = .string(report.summary)
         if let links { members["links"] = .string(links) }
+        if let note { members["note"] = .string(note) }
         return .object(members)
     }
 
-    /// Rejected rows as `line N: reason`, the summary, and where the agenda links went.
-    private static func printHuman(_ report: ImportReport, links: String?) {
+    /// Rejected rows as `line N: reason`, the note of a header-only file, the summary, and
+    /// where the agenda links went.
+    private static func printHuman(_ report: ImportReport, links: String?, note: String? = nil) {
         for row in report.rejected { Output.line(row.description) }
+        if let note { Output.line("note: \(note).") }
         Output.line(report.summary)
         guard report.accepted > 0 else { return }
         if let links {
