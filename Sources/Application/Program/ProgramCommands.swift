@@ -8,21 +8,26 @@ public enum ProgramCommands {
     public static func schedule(_ command: Session.Schedule, runner: CommandRunner) throws -> CommandOutcome {
         try runner.run("session schedule") { streams in
             let events = try Session.decide(command, streams)
-            let title = command.title.trimmingCharacters(in: .whitespaces)
-            return Decision(
-                events: events, id: command.id.rawValue,
-                message: "Scheduled '\(title)' (\(command.id)) in \(command.room), \(command.starts) to \(command.ends), \(command.capacity) seat\(command.capacity == 1 ? "" : "s").")
+            // The decision always schedules; the summary reads what it decided.
+            guard let scheduled = events.lazy.compactMap({ $0.event as? SessionScheduled }).first else {
+                return Decision(events: events, id: command.id.rawValue, message: "Scheduled \(command.id).")
+            }
+            let (message, extra) = SessionSummary.scheduled(scheduled, try Edition.load(command.conference, streams))
+            return Decision(events: events, id: command.id.rawValue, message: message, extra: extra)
         }
     }
 
     public static func reschedule(_ command: Session.Reschedule, runner: CommandRunner) throws -> CommandOutcome {
         try runner.run("session reschedule") { streams in
             let events = try Session.decide(command, streams)
-            let title = try streams.state(Session.self, .session(command.session)).title
-            let promoted = EventNotes.count(PromotedFromWaitlist.self, in: events)
-            var message = events.isEmpty ? "Nothing changed for '\(title)' (\(command.session))." : "Changed '\(title)' (\(command.session))."
-            if promoted > 0 { message += " \(promoted) moved up from the waitlist." }
-            return Decision(events: events, id: command.session.rawValue, message: message, extra: notes(events, streams))
+            let before = try streams.state(Session.self, .session(command.session))
+            // The decision refuses a session never scheduled, so `scheduled` is there.
+            guard let conference = before.scheduled?.conference else {
+                return Decision(events: events, id: command.session.rawValue, message: "Changed \(command.session).")
+            }
+            var (message, extra) = SessionSummary.rescheduled(events, before: before, try Edition.load(conference, streams))
+            extra.merge(notes(events, streams)) { current, _ in current }
+            return Decision(events: events, id: command.session.rawValue, message: message, extra: extra)
         }
     }
 

@@ -12,7 +12,8 @@ enum SessionGroup {
         subcommands: [
             CommandSpec(
                 "schedule", abstract: "Schedule a session.",
-                discussion: "Refused if the room is already booked at an overlapping time or the time falls outside the edition.",
+                discussion: "Refused if the room is already booked at an overlapping time or the time falls outside the edition. "
+                    + "Prints the times as the edition's clock reads them, with its zone named.",
                 options: [
                     .option("title", valueName: "title", help: "The session's title.", isRequired: true),
                     .option("room", valueName: "room", help: "Where it happens.", isRequired: true),
@@ -29,7 +30,8 @@ enum SessionGroup {
             CommandSpec(
                 "reschedule", abstract: "Move a session or change its capacity; enrolled attendees keep their seats.",
                 discussion: "Same rules as schedule. Raising the capacity promotes from the waitlist; lowering it never evicts. "
-                    + "Giving only --starts keeps the session's length.",
+                    + "Giving only --starts keeps the session's length. Prints what changed (times in the edition's zone) "
+                    + "and who moved up from the waitlist or now has an overlap.",
                 arguments: [ArgumentSpec("session", help: "The session's id (ses_…).")],
                 options: [
                     .option("room", valueName: "room", help: "New room."),
@@ -37,7 +39,10 @@ enum SessionGroup {
                     .option("ends", valueName: "time", help: "New end: \(timeHelp)"),
                     .option("capacity", valueName: "seats", help: "New number of seats."),
                 ],
-                examples: ["citylab session reschedule ses_k3q9x2mw --starts 2026-10-14T14:00", "citylab session reschedule ses_k3q9x2mw --capacity 150"]),
+                examples: [
+                    "citylab session reschedule ses_k3q9x2mw --starts 2026-10-14T14:00",
+                    "citylab session reschedule ses_k3q9x2mw --capacity 150",
+                ]),
             CommandSpec(
                 "cancel", abstract: "Cancel a session; it leaves every agenda.",
                 arguments: [ArgumentSpec("session", help: "The session's id (ses_…).")],
@@ -82,6 +87,7 @@ enum SessionGroup {
     static func typedID<ID: TypedID>(_ text: String?, _ type: ID.Type) throws -> ID {
         guard let text else { return ID.make(suffix: RandomID.suffix()) }
         if let id = References.parse(text, as: ID.self) { return id }
-        throw AppError.usage("'\(text)' is not a valid \(ID.noun) id", hint: "use \(ID.prefix) followed by lowercase letters, digits, '-' or '_'")
+        throw AppError.usage(
+            "'\(text)' is not a valid \(ID.noun) id", hint: "use \(ID.prefix) followed by lowercase letters, digits, '-' or '_'")
     }
 }
