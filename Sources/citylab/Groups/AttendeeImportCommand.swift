@@ -58,6 +58,7 @@ enum AttendeeImportCommand {
             progress.finish()
             throw error
         }
+        invocation.catchUpReadModels()
         let object = json(report, isReplay: false, links: links?.path)
         if report.rejected.isEmpty {
             return invocation.json ? Output.json(object) : printHuman(report, links: links?.path)
