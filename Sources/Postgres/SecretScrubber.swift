@@ -3,15 +3,23 @@ import Foundation
 
 /// Removes passwords from text that may echo a conninfo (libpq messages, our own errors):
 /// the conninfo's own password wherever it appears, `password=…` pairs and `user:pass@` in URLs.
-enum SecretScrubber {
-    static let mask = "***"
+public enum SecretScrubber {
+    public static let mask = "***"
 
-    static func scrub(_ text: String, conninfo: String) -> String {
+    /// `text` (e.g. a libpq message) with the password `conninfo` holds masked wherever it
+    /// appears, and `scrub(_:)`'s masking.
+    public static func scrub(_ text: String, conninfo: String) -> String {
         var result = text
         if let password = password(in: conninfo), password.count >= 1 {
             result = result.replacingOccurrences(of: password, with: mask)
         }
-        return scrubURLCredentials(scrubKeyValuePasswords(result))
+        return scrub(result)
+    }
+
+    /// `text` with `password=…` pairs (quoted or not) and URL credentials masked: a URL or
+    /// key=value conninfo made safe to print, user, host and database still readable.
+    public static func scrub(_ text: String) -> String {
+        scrubURLCredentials(scrubKeyValuePasswords(text))
     }
 
     /// The `password` that libpq itself would read from `conninfo`, if any.
@@ -33,34 +41,45 @@ enum SecretScrubber {
         return nil
     }
 
-    /// `password=secret` and `password='a secret'` become `password=***`.
+    /// `password=secret`, `password='a secret'` and `password = secret` (libpq allows spaces
+    /// around `=`) become `password=***`.
     static func scrubKeyValuePasswords(_ text: String) -> String {
         let characters = Array(text)
-        let key = Array("password=")
+        let key = Array("password")
         var out = ""
         var index = 0
         while index < characters.count {
-            let end = index + key.count
-            if end <= characters.count, String(characters[index..<end]).lowercased() == "password=" {
-                out += String(characters[index..<end]) + mask
-                index = end
-                if index < characters.count, characters[index] == "'" {
-                    index += 1
-                    while index < characters.count, characters[index] != "'" {
-                        index += characters[index] == "\\" ? 2 : 1
-                    }
-                    index += 1
-                } else {
-                    while index < characters.count, !characters[index].isWhitespace, characters[index] != "&" {
-                        index += 1
-                    }
-                }
+            guard let valueStart = valueStart(after: key, in: characters, at: index) else {
+                out.append(characters[index])
+                index += 1
                 continue
             }
-            out.append(characters[index])
-            index += 1
+            out += String(characters[index..<index + key.count]) + "=" + mask
+            index = valueStart
+            if index < characters.count, characters[index] == "'" {
+                index += 1
+                while index < characters.count, characters[index] != "'" {
+                    index += characters[index] == "\\" ? 2 : 1
+                }
+                index += 1
+            } else {
+                while index < characters.count, !characters[index].isWhitespace, characters[index] != "&" {
+                    index += 1
+                }
+            }
         }
         return out
+    }
+
+    /// Where the value starts when `key`, optional spaces, `=` and optional spaces begin at `index`.
+    private static func valueStart(after key: [Character], in characters: [Character], at index: Int) -> Int? {
+        var end = index + key.count
+        guard end <= characters.count, String(characters[index..<end]).lowercased() == String(key) else { return nil }
+        while end < characters.count, characters[end] == " " { end += 1 }
+        guard end < characters.count, characters[end] == "=" else { return nil }
+        end += 1
+        while end < characters.count, characters[end] == " " { end += 1 }
+        return end
     }
 
     /// `scheme://user:secret@host` becomes `scheme://user:***@host`.

@@ -6,11 +6,26 @@ typealias Verb = @Sendable (Invocation) throws -> Void
 /// The whole command tree (CONTRACT) and the verb table, assembled from one file per group.
 enum CommandTree {
     static let globals: [OptionSpec] = [
-        .option("database-url", valueName: "url", help: "PostgreSQL URL; else CITYLAB_DATABASE_URL, else the embedded cluster under $CITYLAB_HOME."),
+        .option(
+            "database-url", valueName: "url",
+            help: "PostgreSQL URL; else CITYLAB_DATABASE_URL, else the embedded cluster under $CITYLAB_HOME."),
         .option("actor", valueName: "name", help: "Who is acting, recorded in every event; else CITYLAB_ACTOR, else the OS user."),
-        .option("command-id", valueName: "id", help: "Idempotency key: the same id commits once; a repeat prints the first result."),
-        .option("conference", valueName: "id", help: "The edition to act on when more than one is open."),
+        .option(
+            "command-id", valueName: "id",
+            help:
+                "Idempotency key: the same id commits once; a repeat prints the first result (another command or other arguments: refused)."
+        ),
+        .option(
+            "conference", valueName: "id",
+            help: "The edition to act on when more than one is open (attendee, session schedule/list and agenda commands)."),
         .flag("json", help: "Print exactly one JSON object on stdout."),
+    ]
+
+    /// The verbs about one conference edition, which take `--conference` (the others, e.g.
+    /// Summer Scholars or the log, refuse it rather than ignore it).
+    static let conferenceVerbs: Set<String> = [
+        "attendee register", "attendee cancel", "attendee check-in", "attendee reissue-link", "attendee import", "attendee list",
+        "session schedule", "session list", "agenda add", "agenda drop", "agenda show",
     ]
 
     static let groups: [(spec: CommandSpec, verbs: [String: Verb])] = [

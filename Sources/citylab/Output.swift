@@ -18,6 +18,11 @@ enum Output {
             case .rejected(let rule): return rule
             }
         }
+
+        var isDatabase: Bool {
+            if case .database = self { return true }
+            return false
+        }
     }
 
     static func line(_ text: String) {
@@ -47,6 +52,8 @@ enum Output {
     }
 
     static func error(_ failure: Failure, _ message: String, hint: String?, json: Bool) {
+        // libpq's messages span lines ("…refused\n\tIs the server running…"): keep `error:` one line.
+        let message = failure.isDatabase ? oneLine(message) : message
         var text = "error: \(message)\n"
         if let hint { text += "hint: \(hint)\n" }
         FileHandle.standardError.write(Data(text.utf8))
@@ -55,6 +62,11 @@ enum Output {
             if let hint { error["hint"] = .string(hint) }
             Output.json(.object(["error": .object(error)]))
         }
+    }
+
+    /// Every run of whitespace (line breaks, tabs) as one space, trimmed.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Whether stdout / stderr is a terminal (progress bars only then).

@@ -10,7 +10,9 @@ final class AuditCLITests: XCTestCase {
         cli = try CLIHarness.fresh()
         try cli.openEdition()
         for (index, name) in ["Ana Gómez", "Bo Li", "Chidi \"Chi\" Okafor", "Dana\\Null"].enumerated() {
-            let run = try cli.run(arguments: ["attendee", "register", "--name", name, "--email", "p\(index)@example.org", "--role", "academic", "--city", "Reykjavík"])
+            let run = try cli.run(arguments: [
+                "attendee", "register", "--name", name, "--email", "p\(index)@example.org", "--role", "academic", "--city", "Reykjavík",
+            ])
             XCTAssertEqual(run.status, 0, run.stderr)
         }
     }
@@ -88,7 +90,8 @@ final class AuditCLITests: XCTestCase {
             c = lambda v: json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             f = ["citylab-event-v1", str(e["position"]), e["stream"], str(e["version"]), e["type"], str(e["schema"]), e["recorded_at"], c(e["data"]), c(e["meta"])]
             print(hashlib.sha256(bytes.fromhex("\(previous.map { String(format: "%02x", $0) }.joined())") + "\\n".join(f).encode()).hexdigest())
-            """, stdin: String(export[8])).trimmingCharacters(in: .whitespacesAndNewlines)
+            """, stdin: String(export[8])
+        ).trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(line["position"] as? Int, 9)
         try connection.simpleQuery(
             """
@@ -105,7 +108,7 @@ final class AuditCLITests: XCTestCase {
 
     func testBadKeptHeads() throws {
         let malformed = try cli.run("audit", "verify", "--head", "nonsense")
-        XCTAssertEqual(malformed.status, 1)
+        XCTAssertEqual(malformed.status, 2, "a head that is not POSITION:HASH is usage")
         XCTAssertTrue(malformed.stderr.contains("POSITION:HASH"), malformed.stderr)
         let past = try cli.run("audit", "verify", "--head", "999:" + String(repeating: "a", count: 64))
         XCTAssertEqual(past.status, 1)

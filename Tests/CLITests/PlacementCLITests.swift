@@ -10,14 +10,18 @@ final class PlacementCLITests: XCTestCase {
     }
 
     func admit(_ i: Int, trained: Bool = true) throws {
-        let run = try cli.run(arguments: ["scholar", "admit", "--id", "sch_s\(i)", "--name", "Scholar \(i)", "--email", "s\(i)@example.edu", "--university", "Universidad de los Andes", "--cohort", "2026"])
+        let run = try cli.run(arguments: [
+            "scholar", "admit", "--id", "sch_s\(i)", "--name", "Scholar \(i)", "--email", "s\(i)@example.edu", "--university",
+            "Universidad de los Andes", "--cohort", "2026",
+        ])
         XCTAssertEqual(run.status, 0, run.stderr)
         if trained { XCTAssertEqual(try cli.run("scholar", "complete-training", "S\(i)@example.edu").status, 0) }
     }
 
     func bogota(seats: Int = 1) throws {
         let run = try cli.run(arguments: [
-            "opening", "create", "--id", "opn_bogota", "--city", "Bogotá", "--country", "Colombia", "--host", "iBO — Laboratorio de Innovación Pública de Bogotá",
+            "opening", "create", "--id", "opn_bogota", "--city", "Bogotá", "--country", "Colombia", "--host",
+            "iBO — Laboratorio de Innovación Pública de Bogotá",
             "--project", "Care Blocks", "--starts", "2026-06-15", "--ends", "2026-08-14", "--seats", String(seats),
         ])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -26,7 +30,9 @@ final class PlacementCLITests: XCTestCase {
     func testLifecycleWithWhoAndWhyInTheLog() throws {
         try admit(1)
         try bogota()
-        let proposed = try cli.run("--json", "--actor", "staff-maria", "placement", "propose", "s1@example.edu", "opn_bogota", "--id", "plc_1", "--note", "service design background")
+        let proposed = try cli.run(
+            "--json", "--actor", "staff-maria", "placement", "propose", "s1@example.edu", "opn_bogota", "--id", "plc_1", "--note",
+            "service design background")
         XCTAssertEqual(proposed.status, 0, proposed.stderr)
         XCTAssertEqual(try proposed.json()["id"] as? String, "plc_1")
         XCTAssertEqual(try cli.run("placement", "confirm", "plc_1").status, 1, "confirm before approval is refused")
@@ -37,7 +43,9 @@ final class PlacementCLITests: XCTestCase {
         XCTAssertEqual(try cli.run("placement", "withdraw", "plc_1", "--reason", "late").status, 1, "ended placements never reopen")
         let log = try cli.run("--json", "events", "--stream", "placement-plc_1")
         let events = try XCTUnwrap(try log.json()["events"] as? [[String: Any]])
-        XCTAssertEqual(events.compactMap { $0["type"] as? String }, ["PlacementProposed", "PlacementApproved", "PlacementConfirmed", "PlacementCompleted"])
+        XCTAssertEqual(
+            events.compactMap { $0["type"] as? String },
+            ["PlacementProposed", "PlacementApproved", "PlacementConfirmed", "PlacementCompleted"])
         let first = try XCTUnwrap(events.first)
         XCTAssertEqual((first["meta"] as? [String: Any])?["actor"] as? String, "staff-maria")
         XCTAssertEqual((first["data"] as? [String: Any])?["note"] as? String, "service design background")
@@ -50,14 +58,17 @@ final class PlacementCLITests: XCTestCase {
         XCTAssertEqual(try cli.run("placement", "propose", "sch_s1", "opn_bogota", "--id", "plc_1").status, 0)
         XCTAssertEqual(try cli.run("placement", "approve", "plc_1").status, 0)
         let before = try cli.eventCount()
-        let opening = ["opening", "create", "--city", "Reykjavík", "--country", "Iceland", "--host", "Reykjavíkurborg", "--project", "Services for school-aged children and families"]
+        let opening = [
+            "opening", "create", "--city", "Reykjavík", "--country", "Iceland", "--host", "Reykjavíkurborg", "--project",
+            "Services for school-aged children and families",
+        ]
         let cases: [(String, [String], Int32)] = [
             ("unknown scholar", ["placement", "propose", "nobody@example.edu", "opn_bogota"], 1),
             ("unknown opening", ["placement", "propose", "sch_s1", "opn_nowhere"], 1),
             ("confirm without training", ["placement", "confirm", "plc_1"], 1),
-            ("zero seats", opening + ["--starts", "2026-06-01", "--ends", "2026-08-01", "--seats", "0"], 1),
-            ("negative seats", opening + ["--starts", "2026-06-01", "--ends", "2026-08-01", "--seats=-2"], 1),
-            ("malformed date", opening + ["--starts", "June 1st", "--ends", "2026-08-01"], 1),
+            ("zero seats", opening + ["--starts", "2026-06-01", "--ends", "2026-08-01", "--seats", "0"], 2),
+            ("negative seats", opening + ["--starts", "2026-06-01", "--ends", "2026-08-01", "--seats=-2"], 2),
+            ("malformed date", opening + ["--starts", "June 1st", "--ends", "2026-08-01"], 2),
             ("end before start", opening + ["--starts", "2026-08-01", "--ends", "2026-06-01"], 1),
             ("duplicate admission", ["scholar", "admit", "--name", "Again", "--email", "S1@example.edu", "--university", "X"], 1),
             ("withdraw without reason", ["placement", "withdraw", "plc_1"], 2),
@@ -70,7 +81,8 @@ final class PlacementCLITests: XCTestCase {
         }
         XCTAssertEqual(try cli.eventCount(), before, "refused commands write nothing")
         XCTAssertEqual(try cli.run("placement", "withdraw", "plc_1", "--reason", "family emergency", "--by", "scholar").status, 0)
-        XCTAssertEqual(try cli.run("placement", "complete", "plc_1", "--outcome", "x").status, 1, "completing a withdrawn placement is refused")
+        XCTAssertEqual(
+            try cli.run("placement", "complete", "plc_1", "--outcome", "x").status, 1, "completing a withdrawn placement is refused")
     }
 
     /// N scholars confirming into a 1-seat opening from racing processes: exactly one holds the seat.

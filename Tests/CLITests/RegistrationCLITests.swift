@@ -49,7 +49,8 @@ final class RegistrationCLITests: XCTestCase {
         XCTAssertFalse(stored.contains(token), "the token itself must never be stored")
         XCTAssertTrue(stored.contains("ana@example.org"))
 
-        let human = try cli.run("attendee", "register", "--name", "Bo Li", "--email", "bo@example.org", "--role", "urbanist", "--id", "att_bo")
+        let human = try cli.run(
+            "attendee", "register", "--name", "Bo Li", "--email", "bo@example.org", "--role", "urbanist", "--id", "att_bo")
         XCTAssertEqual(human.status, 0, human.stderr)
         XCTAssertTrue(human.stdout.contains("att_bo"), human.stdout)
         XCTAssertTrue(human.stdout.contains("/agenda/"), human.stdout)
@@ -70,18 +71,26 @@ final class RegistrationCLITests: XCTestCase {
     /// Bad input: a clear one-line error, the right exit code, nothing written.
     func testBadInputIsRefusedAndWritesNothing() throws {
         try cli.openEdition()
-        XCTAssertEqual(try cli.run("attendee", "register", "--name", "Ana", "--email", "ana@example.org", "--role", "mayor", "--id", "att_ana").status, 0)
+        XCTAssertEqual(
+            try cli.run("attendee", "register", "--name", "Ana", "--email", "ana@example.org", "--role", "mayor", "--id", "att_ana").status,
+            0)
         let register = ["attendee", "register", "--name", "Bo", "--role", "mayor"]
         let open = ["conference", "open", "--name", "X", "--city", "Y", "--timezone", "America/Bogota"]
         let cases: [(String, [String], Int32)] = [
-            ("malformed email", register + ["--email", "not-an-email"], 1),
+            ("malformed email", register + ["--email", "not-an-email"], 2),
             ("unknown role", ["attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "king"], 2),
-            ("empty name", ["attendee", "register", "--name", "", "--email", "bo@example.org", "--role", "mayor"], 1),
+            ("empty name", ["attendee", "register", "--name", "", "--email", "bo@example.org", "--role", "mayor"], 2),
             ("duplicate --id", register + ["--email", "bo@example.org", "--id", "att_ana"], 1),
             ("malformed --id", register + ["--email", "bo@example.org", "--id", "Not An Id"], 2),
-            ("unknown timezone", ["conference", "open", "--id", "x-2026", "--name", "X", "--city", "Y", "--timezone", "Mars/Base", "--starts", "2026-01-01", "--ends", "2026-01-02"], 1),
+            (
+                "unknown timezone",
+                [
+                    "conference", "open", "--id", "x-2026", "--name", "X", "--city", "Y", "--timezone", "Mars/Base", "--starts",
+                    "2026-01-01", "--ends", "2026-01-02",
+                ], 2
+            ),
             ("end before start", open + ["--id", "x-2026", "--starts", "2026-01-05", "--ends", "2026-01-02"], 1),
-            ("malformed date", open + ["--id", "x-2026", "--starts", "2026-13-05", "--ends", "2026-12-02"], 1),
+            ("malformed date", open + ["--id", "x-2026", "--starts", "2026-13-05", "--ends", "2026-12-02"], 2),
             ("duplicate edition", open + ["--id", "citylab-2026", "--starts", "2026-01-01", "--ends", "2026-01-02"], 1),
             ("missing option", ["attendee", "register", "--name", "Bo"], 2),
             ("unknown flag", register + ["--email", "bo@example.org", "--colour", "red"], 2),
@@ -116,7 +125,10 @@ final class RegistrationCLITests: XCTestCase {
 
     func testCommandIDCommitsOnceAndReplaysTheFirstResult() throws {
         try cli.openEdition()
-        let arguments = ["--json", "--command-id", "import-row-7", "attendee", "register", "--name", "Ana", "--email", "ana@example.org", "--role", "mayor"]
+        let arguments = [
+            "--json", "--command-id", "import-row-7", "attendee", "register", "--name", "Ana", "--email", "ana@example.org", "--role",
+            "mayor",
+        ]
         let first = try cli.run(arguments: arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         let count = try cli.eventCount()
@@ -135,9 +147,10 @@ final class RegistrationCLITests: XCTestCase {
         try cli.openEdition("citylab-2026")
         try cli.openEdition("citylab-2027")
         let run = try cli.run("attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "mayor")
-        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.status, 2, "which edition is a missing value: \(run.stderr)")
         XCTAssertTrue(run.stderr.contains("--conference"), run.stderr)
-        let chosen = try cli.run("--conference", "citylab-2027", "attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "mayor")
+        let chosen = try cli.run(
+            "--conference", "citylab-2027", "attendee", "register", "--name", "Bo", "--email", "bo@example.org", "--role", "mayor")
         XCTAssertEqual(chosen.status, 0, chosen.stderr)
     }
 }

@@ -48,6 +48,10 @@ final class PureTests: XCTestCase {
             "failed for *** at postgresql://me:***@db/x")
         XCTAssertEqual(SecretScrubber.scrub("host=a password='p w' user=b", conninfo: ""), "host=a password=*** user=b")
         XCTAssertEqual(SecretScrubber.scrub("password=abc&x=1", conninfo: ""), "password=***&x=1")
+        XCTAssertEqual(SecretScrubber.scrub("host=a password = 'p w' user=b"), "host=a password=*** user=b", "spaces around = hide nothing")
+        XCTAssertEqual(
+            SecretScrubber.scrub("host=127.0.0.1 port=1 password='hunter 2'"), "host=127.0.0.1 port=1 password=***",
+            "a quoted password is masked whole")
         XCTAssertEqual(SecretScrubber.scrub("postgresql://db:5432/x", conninfo: ""), "postgresql://db:5432/x")
     }
 

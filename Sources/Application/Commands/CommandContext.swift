@@ -9,6 +9,10 @@ public struct CommandContext: Sendable {
     /// so an audit can tell which events one command wrote.
     public var recordedCommandID: String
     public var source: String
+    /// A digest of what the command was asked to do (the CLI's options and arguments), stored
+    /// with the command id: a repeat with other arguments is a reused id, not a retry.
+    /// Nil when the caller cannot tell; then only the command's name is compared.
+    public var arguments: String? = nil
 
     public init(actor: String, commandID: String? = nil, source: String = "cli") {
         self.actor = actor

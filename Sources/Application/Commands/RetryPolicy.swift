@@ -15,6 +15,23 @@ public struct RetryPolicy: Sendable {
 
     public static let standard = RetryPolicy()
 
+    /// The environment variable that sets `budget` in milliseconds (0 gives up at the first conflict).
+    public static let budgetVariable = "CITYLAB_RETRY_BUDGET_MS"
+
+    /// `standard`, with the budget from `CITYLAB_RETRY_BUDGET_MS` when set (a usage error when
+    /// it is not a whole number of milliseconds from 0 to 600000).
+    public static func configured(environment: [String: String]) throws -> RetryPolicy {
+        guard let text = environment[budgetVariable], !text.isEmpty else { return standard }
+        guard let milliseconds = Int(text), (0...600_000).contains(milliseconds) else {
+            throw AppError.usage(
+                "\(budgetVariable) '\(text)' is not a number of milliseconds from 0 to 600000",
+                hint: "set it to e.g. 30000 (the default, 30 s), or unset it")
+        }
+        var policy = standard
+        policy.budget = .milliseconds(milliseconds)
+        return policy
+    }
+
     /// Starts counting; call `shouldRetry()` after each conflict.
     public func start() -> Attempts { Attempts(policy: self, started: ContinuousClock.now) }
 

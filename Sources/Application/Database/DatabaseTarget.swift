@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Where the database is: a URL given by `--database-url` / `CITYLAB_DATABASE_URL`, or the
 /// embedded private cluster under `$CITYLAB_HOME` (default `./.citylab`).
@@ -12,16 +13,9 @@ public enum DatabaseTarget: Sendable {
         return .embedded(home: EmbeddedCluster.defaultHome(environment: environment))
     }
 
-    /// The URL with any password replaced by `***`, safe to print.
+    /// The URL or key=value conninfo with any password replaced by `***`, safe to print
+    /// (quoted passwords such as `password='a b'` included).
     public static func redact(_ url: String) -> String {
-        var text = url
-        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") {
-            let userinfo = text[scheme.upperBound..<at]
-            if let colon = userinfo.firstIndex(of: ":") { text.replaceSubrange(colon..<at, with: ":***") }
-        }
-        if let range = text.range(of: #"password=[^&\s]*"#, options: .regularExpression) {
-            text.replaceSubrange(range, with: "password=***")
-        }
-        return text
+        SecretScrubber.scrub(url)
     }
 }

@@ -18,7 +18,7 @@ public enum References {
             }
             return id
         }
-        if let id = parse(trimmed, as: AttendeeID.self) { return id }
+        if let id = try parse(trimmed, as: AttendeeID.self) { return id }
         throw Rejection("unknown-attendee", "'\(text)' is neither an attendee id nor an email", hint: "use att_… or the attendee's email")
     }
 
@@ -35,14 +35,30 @@ public enum References {
     }
 
     /// A typed id as given (`ses_x`) or without its prefix (`x`); nil when neither parses.
-    public static func parse<ID: TypedID>(_ text: String, as type: ID.Type = ID.self) -> ID? {
+    /// Another kind's id (`att_x` where a session is wanted) is a usage error naming the
+    /// expected prefix, rather than becoming `ses_att_x`.
+    public static func parse<ID: TypedID>(_ text: String, as type: ID.Type = ID.self) throws -> ID? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return ID(trimmed) ?? ID(ID.prefix + trimmed)
+        if let id = ID(trimmed) { return id }
+        if let other = otherKinds.first(where: { $0.prefix != ID.prefix && trimmed.hasPrefix($0.prefix) }) {
+            throw AppError.usage(
+                "'\(trimmed)' is \(article(other.noun)) \(other.noun) id, not \(article(ID.noun)) \(ID.noun) id",
+                hint: "give \(article(ID.noun)) \(ID.noun) id, which starts with \(ID.prefix)")
+        }
+        return ID(ID.prefix + trimmed)
     }
+
+    /// Every kind of typed id, by prefix, to recognize one given in the wrong place.
+    static let otherKinds: [(prefix: String, noun: String)] = [
+        (AttendeeID.prefix, AttendeeID.noun), (SessionID.prefix, SessionID.noun), (ScholarID.prefix, ScholarID.noun),
+        (OpeningID.prefix, OpeningID.noun), (PlacementID.prefix, PlacementID.noun),
+    ]
+
+    static func article(_ noun: String) -> String { "aeiou".contains(noun.prefix(1)) ? "an" : "a" }
 
     /// `parse`, or the `unknown-<noun>` refusal.
     static func id<ID: TypedID>(_ text: String, hint: String) throws -> ID {
-        guard let id = parse(text, as: ID.self) else {
+        guard let id = try parse(text, as: ID.self) else {
             throw Rejection("unknown-\(ID.noun)", "'\(text)' is not a \(ID.noun) id", hint: hint)
         }
         return id

@@ -111,7 +111,9 @@ extension Placement {
                 "opening-full",
                 "opening \(created.opening) (\(created.city), \(created.project)) is full: "
                     + "\(opening.seatsTaken) of \(created.seats) seats taken by \(holders)",
-                hint: "a seat frees when a confirmed placement is withdrawn; or propose the scholar for another opening")
+                hint: "only withdrawing one of those confirmed placements frees a seat ('citylab placement withdraw PLC --reason …'; "
+                    + "completed ones keep theirs); or propose the scholar for another opening, or create one with 'citylab opening create'"
+            )
         }
         let confirmed = PlacementConfirmed(
             placement: proposal.placement, scholar: proposal.scholar, opening: proposal.opening,

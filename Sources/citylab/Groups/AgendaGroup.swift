@@ -31,7 +31,7 @@ enum AgendaGroup {
         let outcome = try ProgramCommands.add(
             attendee: try p.argumentValue("attendee"), session: try References.session(try p.argumentValue("session")),
             conference: try invocation.conference(), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json, humanExtra: outcome.notes)
+        invocation.report(outcome, humanExtra: outcome.notes)
     }
 
     static func drop(_ invocation: Invocation) throws {
@@ -39,6 +39,6 @@ enum AgendaGroup {
         let outcome = try ProgramCommands.drop(
             attendee: try p.argumentValue("attendee"), session: try References.session(try p.argumentValue("session")),
             conference: try invocation.conference(), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json, humanExtra: outcome.notes)
+        invocation.report(outcome, humanExtra: outcome.notes)
     }
 }

@@ -48,13 +48,14 @@ enum AttendeeGroup {
         let (reference, conference) = try target(invocation)
         let outcome = try LifecycleCommands.cancel(
             attendee: reference, reason: invocation.parsed.option("reason"), conference: conference, runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json, humanExtra: outcome.notes)
+        invocation.report(outcome, humanExtra: outcome.notes)
     }
 
     static func checkIn(_ invocation: Invocation) throws {
         let (reference, conference) = try target(invocation)
-        let outcome = try LifecycleCommands.checkIn(attendee: reference, at: Date(), conference: conference, runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        let outcome = try LifecycleCommands.checkIn(
+            attendee: reference, at: Date(), conference: conference, runner: try invocation.runner())
+        invocation.report(outcome)
     }
 
     static func reissueLink(_ invocation: Invocation) throws {
@@ -63,8 +64,8 @@ enum AttendeeGroup {
         let outcome = try LifecycleCommands.reissueLink(
             attendee: reference, tokenHash: AgendaToken.hash(token), conference: conference, runner: try invocation.runner())
         let link = "\(invocation.publicURL)/agenda/\(token)"
-        Output.outcome(
-            outcome, json: invocation.json, humanExtra: ["Personal agenda link (shown once): \(link)"],
+        invocation.report(
+            outcome, humanExtra: ["Personal agenda link (shown once): \(link)"],
             jsonExtra: outcome.isDuplicate ? [:] : ["agenda_url": .string(link)])
     }
 
@@ -84,8 +85,8 @@ enum AttendeeGroup {
         let conference = try invocation.conference()
         let outcome = try RegistrationCommands.register(command, conference: conference, runner: try invocation.runner())
         let link = "\(invocation.publicURL)/agenda/\(token)"
-        Output.outcome(
-            outcome, json: invocation.json,
+        invocation.report(
+            outcome,
             humanExtra: ["Personal agenda link (shown once, send it to the attendee): \(link)"],
             jsonExtra: outcome.isDuplicate ? [:] : ["agenda_url": .string(link)])
     }

@@ -60,6 +60,7 @@ enum AttendeeImportCommand {
             progress.finish()
             throw error
         }
+        invocation.catchUpReadModels()
         // A header and no rows is a file with nothing to do, not a broken one (an empty file is):
         // exit 0, but say so, since it is usually the wrong export.
         let note = file.rows.isEmpty ? "\(path) has no rows after the header: nothing to import" : nil

@@ -19,7 +19,8 @@ enum AuditGroup {
                     "Check the log is intact (append-only, gap-free, hash chain unbroken) and every read model equals a fresh replay.",
                 discussion: "Exit 0 when all holds; exit 1 naming the first bad position, or the read model, table and first row "
                     + "that differ from a replay of the log up to the read models' checkpoint. With --head, also proves the log up "
-                    + "to that position is exactly the one whose head was kept, even if every later hash was recomputed.",
+                    + "to that position is exactly the one whose head was kept, even if every later hash was recomputed. "
+                    + "A --head that is not POSITION:HASH is a usage error (exit 2).",
                 options: [
                     .option("head", valueName: "pos:hash", help: "A head printed earlier by 'citylab audit head'."),
                     .flag("skip-read-models", help: "Check the log only, not the read models (faster on huge logs)."),
@@ -45,9 +46,9 @@ enum AuditGroup {
         var kept: ChainVerifier.KeptHead?
         if let text = invocation.parsed.option("head") {
             guard let parsed = ChainVerifier.KeptHead(text) else {
-                throw AuditFailure(
-                    message: "'\(text)' is not a kept head", hint: "give POSITION:HASH as printed by 'citylab audit head' (64 hex digits)",
-                    json: nil)
+                // Malformed, so usage (exit 2); a well-formed head the log does not match is an audit failure (exit 1).
+                throw AppError.usage(
+                    "--head '\(text)' is not a kept head", hint: "give POSITION:HASH as printed by 'citylab audit head' (64 hex digits)")
             }
             kept = parsed
         }

@@ -11,7 +11,9 @@ enum ConferenceGroup {
                 "open", abstract: "Open a conference edition.",
                 discussion: "When exactly one edition is open, other commands use it; else they need --conference.",
                 options: [
-                    .option("id", valueName: "id", help: "The edition's id: lowercase letters, digits and '-' (e.g. citylab-2026).", isRequired: true),
+                    .option(
+                        "id", valueName: "id", help: "The edition's id: lowercase letters, digits and '-' (e.g. citylab-2026).",
+                        isRequired: true),
                     .option("name", valueName: "name", help: "Its name, e.g. 'CityLab 2026'.", isRequired: true),
                     .option("city", valueName: "city", help: "The host city.", isRequired: true),
                     .option("timezone", valueName: "zone", help: "IANA time zone of the venue, e.g. America/Bogota.", isRequired: true),
@@ -31,6 +33,6 @@ enum ConferenceGroup {
             id: try p.requiredOption("id"), name: try p.requiredOption("name"), city: try p.requiredOption("city"),
             timeZone: try p.requiredOption("timezone"), starts: try p.requiredOption("starts"), ends: try p.requiredOption("ends"))
         let outcome = try RegistrationCommands.openConference(command, runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        invocation.report(outcome)
     }
 }

@@ -21,7 +21,9 @@ enum PlacementGroup {
                     .option("id", valueName: "id", help: "Choose the id (plc_…) instead of a generated one."),
                 ],
                 examples: ["citylab placement propose valentina.rios@example.edu opn_bogota --note 'Care Blocks needs a service designer'"]),
-            CommandSpec("approve", abstract: "Staff approval of a proposed placement.", arguments: [placementArgument], examples: ["citylab placement approve plc_7h2k"]),
+            CommandSpec(
+                "approve", abstract: "Staff approval of a proposed placement.", arguments: [placementArgument],
+                examples: ["citylab placement approve plc_7h2k"]),
             CommandSpec(
                 "confirm", abstract: "The scholar accepts; requires completed training and a free seat in the opening.",
                 arguments: [placementArgument], examples: ["citylab placement confirm plc_7h2k"]),
@@ -29,7 +31,8 @@ enum PlacementGroup {
                 "withdraw", abstract: "End a placement before completion.", arguments: [placementArgument],
                 options: [
                     .option("reason", valueName: "text", help: "Why it ended.", isRequired: true),
-                    .option("by", valueName: "who", help: "Who withdrew.", defaultValue: "staff", allowedValues: ["scholar", "host", "staff"]),
+                    .option(
+                        "by", valueName: "who", help: "Who withdrew.", defaultValue: "staff", allowedValues: ["scholar", "host", "staff"]),
                 ],
                 examples: ["citylab placement withdraw plc_7h2k --reason 'family emergency' --by scholar"]),
             CommandSpec(
@@ -49,7 +52,7 @@ enum PlacementGroup {
         let outcome = try PlacementCommands.propose(
             id: try SessionGroup.typedID(p.option("id"), PlacementID.self), scholar: try p.argumentValue("scholar"),
             opening: try References.opening(try p.argumentValue("opening")), note: p.option("note"), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        invocation.report(outcome)
     }
 
     static func placement(_ invocation: Invocation) throws -> PlacementID {
@@ -57,23 +60,23 @@ enum PlacementGroup {
     }
 
     static func approve(_ invocation: Invocation) throws {
-        Output.outcome(try PlacementCommands.approve(try placement(invocation), runner: try invocation.runner()), json: invocation.json)
+        invocation.report(try PlacementCommands.approve(try placement(invocation), runner: try invocation.runner()))
     }
 
     static func confirm(_ invocation: Invocation) throws {
-        Output.outcome(try PlacementCommands.confirm(try placement(invocation), runner: try invocation.runner()), json: invocation.json)
+        invocation.report(try PlacementCommands.confirm(try placement(invocation), runner: try invocation.runner()))
     }
 
     static func withdraw(_ invocation: Invocation) throws {
         let p = invocation.parsed
         let outcome = try PlacementCommands.withdraw(
             try placement(invocation), reason: try p.requiredOption("reason"), by: p.option("by"), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        invocation.report(outcome)
     }
 
     static func complete(_ invocation: Invocation) throws {
         let outcome = try PlacementCommands.complete(
             try placement(invocation), outcome: try invocation.parsed.requiredOption("outcome"), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        invocation.report(outcome)
     }
 }

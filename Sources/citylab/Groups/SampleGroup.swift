@@ -19,7 +19,10 @@ enum SampleGroup {
     static let verbs: [String: Verb] = ["sample load": load]
 
     static func load(_ invocation: Invocation) throws {
-        let summary = try CityLabSample.load(store: try invocation.store(), context: invocation.context, progress: invocation.progress)
+        let store = try invocation.store()
+        invocation.wrote = true
+        let summary = try CityLabSample.load(store: store, context: invocation.context, progress: invocation.progress)
+        invocation.catchUpReadModels()
         guard !invocation.json else {
             guard case .object(var members) = summary.json else { return Output.json(summary.json) }
             if case .array(let items)? = members["showcase"] {

@@ -18,7 +18,9 @@ enum ScholarGroup {
                     .option("cohort", valueName: "year", help: "Cohort year (default: this year)."),
                     .option("id", valueName: "id", help: "Choose the id (sch_…) instead of a generated one."),
                 ],
-                examples: ["citylab scholar admit --name 'Valentina Ríos' --email valentina.rios@example.edu --university 'Universidad de los Andes' --cohort 2026"]),
+                examples: [
+                    "citylab scholar admit --name 'Valentina Ríos' --email valentina.rios@example.edu --university 'Universidad de los Andes' --cohort 2026"
+                ]),
             CommandSpec(
                 "complete-training", abstract: "Record completion of innovation-methods training (needed to confirm a placement).",
                 arguments: [ArgumentSpec("scholar", help: "The scholar's id (sch_…) or email.")],
@@ -33,7 +35,9 @@ enum ScholarGroup {
                 options: [
                     .option("city", valueName: "city", help: "The city, e.g. Bogotá.", isRequired: true),
                     .option("country", valueName: "country", help: "The country, e.g. Colombia.", isRequired: true),
-                    .option("host", valueName: "host", help: "The hosting team, e.g. 'iBO — Laboratorio de Innovación Pública de Bogotá'.", isRequired: true),
+                    .option(
+                        "host", valueName: "host", help: "The hosting team, e.g. 'iBO — Laboratorio de Innovación Pública de Bogotá'.",
+                        isRequired: true),
                     .option("project", valueName: "project", help: "The project, e.g. 'Care Blocks'.", isRequired: true),
                     .option("starts", valueName: "date", help: "First day, YYYY-MM-DD.", isRequired: true),
                     .option("ends", valueName: "date", help: "Last day, YYYY-MM-DD (after the first).", isRequired: true),
@@ -46,7 +50,9 @@ enum ScholarGroup {
                 ])
         ])
 
-    static let verbs: [String: Verb] = ["scholar admit": admit, "scholar complete-training": completeTraining, "opening create": createOpening]
+    static let verbs: [String: Verb] = [
+        "scholar admit": admit, "scholar complete-training": completeTraining, "opening create": createOpening,
+    ]
 
     static var thisYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
@@ -56,13 +62,13 @@ enum ScholarGroup {
             id: try SessionGroup.typedID(p.option("id"), ScholarID.self), name: try p.requiredOption("name"),
             email: try p.requiredOption("email"), university: try p.requiredOption("university"), cohort: try p.int("cohort"),
             defaultCohort: thisYear)
-        Output.outcome(try PlacementCommands.admit(command, runner: try invocation.runner()), json: invocation.json)
+        invocation.report(try PlacementCommands.admit(command, runner: try invocation.runner()))
     }
 
     static func completeTraining(_ invocation: Invocation) throws {
         let outcome = try PlacementCommands.completeTraining(
             scholar: try invocation.parsed.argumentValue("scholar"), now: Date(), runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json)
+        invocation.report(outcome)
     }
 
     static func createOpening(_ invocation: Invocation) throws {
@@ -70,7 +76,8 @@ enum ScholarGroup {
         let command = Opening.Create(
             id: try SessionGroup.typedID(p.option("id"), OpeningID.self), city: try p.requiredOption("city"),
             country: try p.requiredOption("country"), host: try p.requiredOption("host"), project: try p.requiredOption("project"),
-            starts: try p.requiredOption("starts"), ends: try p.requiredOption("ends"), seats: try p.int("seats"), cohort: try p.int("cohort"))
-        Output.outcome(try PlacementCommands.createOpening(command, runner: try invocation.runner()), json: invocation.json)
+            starts: try p.requiredOption("starts"), ends: try p.requiredOption("ends"), seats: try p.int("seats"),
+            cohort: try p.int("cohort"))
+        invocation.report(try PlacementCommands.createOpening(command, runner: try invocation.runner()))
     }
 }

@@ -65,7 +65,7 @@ enum SessionGroup {
             id: id, conference: try invocation.conference(), title: try p.requiredOption("title"), room: try p.requiredOption("room"),
             starts: try p.requiredOption("starts"), ends: try p.requiredOption("ends"), capacity: capacity, track: p.option("track"),
             speakers: p.options("speaker"))
-        Output.outcome(try ProgramCommands.schedule(command, runner: try invocation.runner()), json: invocation.json)
+        invocation.report(try ProgramCommands.schedule(command, runner: try invocation.runner()))
     }
 
     static func reschedule(_ invocation: Invocation) throws {
@@ -74,19 +74,19 @@ enum SessionGroup {
             session: try References.session(try p.argumentValue("session")), room: p.option("room"), starts: p.option("starts"),
             ends: p.option("ends"), capacity: try p.int("capacity"))
         let outcome = try ProgramCommands.reschedule(command, runner: try invocation.runner())
-        Output.outcome(outcome, json: invocation.json, humanExtra: outcome.notes)
+        invocation.report(outcome, humanExtra: outcome.notes)
     }
 
     static func cancel(_ invocation: Invocation) throws {
         let p = invocation.parsed
         let command = Session.Cancel(session: try References.session(try p.argumentValue("session")), reason: p.option("reason"))
-        Output.outcome(try ProgramCommands.cancel(command, runner: try invocation.runner()), json: invocation.json)
+        invocation.report(try ProgramCommands.cancel(command, runner: try invocation.runner()))
     }
 
     /// `--id` as given (`ses_x`) or without its prefix (`x`); generated when absent.
     static func typedID<ID: TypedID>(_ text: String?, _ type: ID.Type) throws -> ID {
         guard let text else { return ID.make(suffix: RandomID.suffix()) }
-        if let id = References.parse(text, as: ID.self) { return id }
+        if let id = try References.parse(text, as: ID.self) { return id }
         throw AppError.usage(
             "'\(text)' is not a valid \(ID.noun) id", hint: "use \(ID.prefix) followed by lowercase letters, digits, '-' or '_'")
     }
