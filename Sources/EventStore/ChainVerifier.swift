@@ -94,7 +94,6 @@ public enum ChainVerifier {
 
 // MARK: the append-only triggers
 
-
 /// Whether the log's append-only triggers are in place as migration 1 made them and fire for
 /// every session: `events_append_only`, a BEFORE UPDATE OR DELETE row trigger, and
 /// `events_no_truncate`, a BEFORE TRUNCATE statement trigger, both calling

@@ -129,12 +129,14 @@ final class TamperCLITests: XCTestCase {
 
         // Replaced by one that only refuses DELETE, under the same name.
         try connection.simpleQuery(
-            "CREATE OR REPLACE TRIGGER events_append_only BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()")
+            "CREATE OR REPLACE TRIGGER events_append_only BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()"
+        )
         let narrowed = try cli.run("audit", "verify")
         XCTAssertEqual(narrowed.status, 1, narrowed.stdout)
         XCTAssertTrue(narrowed.stderr.contains("is not a BEFORE UPDATE OR DELETE row trigger"), narrowed.stderr)
         try connection.simpleQuery(
-            "CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()")
+            "CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()"
+        )
         XCTAssertEqual(try cli.run("audit", "verify").status, 0, "recreated as migration 1 made it")
 
         let original = try connection.query("SELECT data::text AS data FROM events WHERE position = $1", [steps.confirmed]).rows[0].string(

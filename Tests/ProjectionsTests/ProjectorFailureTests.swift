@@ -59,7 +59,8 @@ final class ProjectorFailureTests: XCTestCase {
     }
 
     func testAnErrorClearsOnceItsProjectionIsCaughtUpOrAdvances() throws {
-        try database.connection.execute("UPDATE projection_checkpoints SET last_error = 'connection lost' WHERE name IN ('agendas', 'program')")
+        try database.connection.execute(
+            "UPDATE projection_checkpoints SET last_error = 'connection lost' WHERE name IN ('agendas', 'program')")
         var history = HistoryGenerator(seed: 9, database: database)
         history.counter = 2000
         try history.register()  // program and agendas fold it: both advance
