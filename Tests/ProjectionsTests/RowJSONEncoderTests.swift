@@ -30,7 +30,8 @@ final class RowJSONEncoderTests: XCTestCase {
                     attendee: "", name: "", status: "", edition: edition, sessions: [], lastChangedPosition: 0, lastChangedAt: "")))
         let state = AgendaSessionRow.State(
             conference: "c", title: awkward, room: "r", track: nil, speakers: [], starts: "s", ends: "e", isCancelled: true, sequence: 1,
-            seats: ["a", "b"], waitlist: [])
+            seats: ["a", "b"], waitlist: [], history: [.init(starts: "s0", ends: "e0", room: awkward)],
+            joined: [.init(attendee: "b", sequence: 1)])
         try check(AgendaSessionRow(session: "ses_1", state: state))
         try check(AgendaEditionRow(conference: "c", state: edition))
         try check(
