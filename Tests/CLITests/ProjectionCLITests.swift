@@ -128,8 +128,12 @@ final class ProjectionCLITests: XCTestCase {
         XCTAssertEqual(rows.first?["status"] as? String, "approved")
         XCTAssertEqual(rows.first?["project"] as? String, "Care Blocks")
         XCTAssertEqual(rows.first?["scholar_name"] as? String, "Ada")
+        XCTAssertEqual(rows.first?["starts"] as? String, "2026-06-01", "the opening's period")
+        XCTAssertEqual(rows.first?["ends"] as? String, "2026-08-31")
         XCTAssertEqual(try cli.run("--json", "placement", "list", "--status", "confirmed").json()["count"] as? Int, 0)
         let human = try cli.run("placement", "list")
         XCTAssertTrue(human.stdout.contains("plc_one") && human.stdout.contains("Care Blocks"), human.stdout)
+        XCTAssertTrue(human.stdout.split(separator: "\n").first?.contains("PERIOD") == true, human.stdout)
+        XCTAssertTrue(human.stdout.contains("2026-06-01–2026-08-31"), human.stdout)
     }
 }

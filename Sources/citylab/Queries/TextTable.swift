@@ -12,7 +12,7 @@ struct TextTable {
     var notes: [[String]] = []
 
     /// Columns that keep their full width: an id or a time cut short is useless.
-    static let whole: Set<String> = ["ID", "WHEN", "SINCE", "UPDATED", "STARTS", "ENDS"]
+    static let whole: Set<String> = ["ID", "WHEN", "SINCE", "UPDATED", "STARTS", "ENDS", "PERIOD"]
 
     init(_ headers: String...) { self.headers = headers }
 
