@@ -42,6 +42,7 @@ let package = Package(
                 .embedInCode("sql/v102-program.sql"),
                 .embedInCode("sql/v103-agendas.sql"),
                 .embedInCode("sql/v104-placements.sql"),
+                .embedInCode("sql/v105-placement-periods.sql"),
             ]
         ),
         .target(

@@ -113,9 +113,18 @@ final class AuditCLITests: XCTestCase {
         let past = try cli.run("audit", "verify", "--head", "999:" + String(repeating: "a", count: 64))
         XCTAssertEqual(past.status, 1)
         XCTAssertTrue(past.stderr.contains("past the end"), past.stderr)
+        XCTAssertTrue(past.stderr.contains("the kept head does not match this log: there is no event at position 999"), past.stderr)
         let wrong = try cli.run("audit", "verify", "--head", "3:" + String(repeating: "b", count: 64))
         XCTAssertEqual(wrong.status, 1)
-        XCTAssertTrue(wrong.stderr.contains("position 3"), wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("the event at position 3 has hash"), wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("differs from the kept head 3:bbbb"), wrong.stderr)
+        XCTAssertTrue(wrong.stderr.contains("copied whole"), wrong.stderr)
+        for run in [past, wrong] {
+            XCTAssertFalse(run.stderr.contains("not intact"), "a mistyped head is not a broken log: \(run.stderr)")
+        }
+        let json = try cli.run("--json", "audit", "verify", "--head", "3:" + String(repeating: "b", count: 64))
+        XCTAssertEqual(json.status, 1)
+        XCTAssertEqual(try json.json()["kept_head"] as? String, "3:" + String(repeating: "b", count: 64))
     }
 
     // MARK: helpers

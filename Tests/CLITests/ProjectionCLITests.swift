@@ -80,6 +80,27 @@ final class ProjectionCLITests: XCTestCase {
         XCTAssertEqual(people.map { $0["kind"] as? String }, ["seat", "waitlist"])
         XCTAssertEqual(people.map { $0["attendee"] as? String }, ["att_ana", "att_bo"])
 
+        // A long title and each change, on its own line under the session, in full: piped output is never cut.
+        let title = "Mobility for all: what ten years of car-free Sundays taught Bogotá, Medellín and Lima about their streets"
+        let workshop = SessionID("ses_workshop")!
+        try decide {
+            try Session.decide(
+                Session.Schedule(
+                    id: workshop, conference: edition, title: title, room: "Sala 2", starts: "2026-10-14T14:00",
+                    ends: "2026-10-14T15:00", capacity: 5), $0)
+        }
+        try decide { try Agenda.decide(Agenda.Add(attendee: AttendeeID("att_ana")!, session: workshop), $0) }
+        try decide { try Session.decide(Session.Reschedule(session: session, starts: "2026-10-14T14:30"), $0) }
+        let flagged = try cli.run("agenda", "show", "att_ana")
+        XCTAssertEqual(flagged.status, 0, flagged.stderr)
+        let lines = flagged.stdout.split(separator: "\n").map(String.init)
+        let row = try XCTUnwrap(
+            lines.firstIndex { $0.hasPrefix("2026-10-14 14:30–15:30") && $0.contains("Mobility for all") }, flagged.stdout)
+        XCTAssertEqual(lines[row + 1], "      - moved from 10:00 to 14:30", flagged.stdout)
+        XCTAssertTrue(lines[row + 2].hasPrefix("      - now overlaps '\(title)' (14:00–15:00)"), flagged.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2026-10-14 14:00–15:00") && $0.contains(title) }, flagged.stdout)
+        XCTAssertFalse(flagged.stdout.contains("…"), flagged.stdout)
+
         XCTAssertEqual(try cli.run("agenda", "show", "nobody@example.org").status, 1)
         XCTAssertEqual(try cli.run("agenda", "show", "not-an-id").status, 2)
         XCTAssertEqual(try cli.run("session", "roster", "ses_nope").status, 2)
@@ -107,8 +128,12 @@ final class ProjectionCLITests: XCTestCase {
         XCTAssertEqual(rows.first?["status"] as? String, "approved")
         XCTAssertEqual(rows.first?["project"] as? String, "Care Blocks")
         XCTAssertEqual(rows.first?["scholar_name"] as? String, "Ada")
+        XCTAssertEqual(rows.first?["starts"] as? String, "2026-06-01", "the opening's period")
+        XCTAssertEqual(rows.first?["ends"] as? String, "2026-08-31")
         XCTAssertEqual(try cli.run("--json", "placement", "list", "--status", "confirmed").json()["count"] as? Int, 0)
         let human = try cli.run("placement", "list")
         XCTAssertTrue(human.stdout.contains("plc_one") && human.stdout.contains("Care Blocks"), human.stdout)
+        XCTAssertTrue(human.stdout.split(separator: "\n").first?.contains("PERIOD") == true, human.stdout)
+        XCTAssertTrue(human.stdout.contains("2026-06-01–2026-08-31"), human.stdout)
     }
 }

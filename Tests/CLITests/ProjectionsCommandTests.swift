@@ -29,6 +29,53 @@ final class ProjectionsCommandTests: XCTestCase {
         XCTAssertEqual(try json.json()["projections"] as? [String], ["attendees"])
     }
 
+    /// Events appended behind the projector's back (plain SQL: no catch-up, no NOTIFY), the
+    /// oldest 90 s before the head; one of them is a placement event nobody can read.
+    func testStatusOfLaggingProjectionsWithAnErrorInJSONAndText() throws {
+        let connection = try cli.connection()
+        defer { connection.close() }
+        let bad = try RawEvents.append(
+            connection, stream: "placement-plc_bad", type: "PlacementProposed", data: "{}", secondsAgo: 90)
+        try RawEvents.append(connection, stream: "note-1", type: "OperatorNote", data: #"{"text":"no projection folds this"}"#)
+
+        func status() throws -> [String: [String: Any]] {
+            let run = try cli.run("--json", "projections", "status")
+            XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+            let rows = try XCTUnwrap(try run.json()["projections"] as? [[String: Any]], run.stdout)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as? String ?? "", $0) })
+        }
+        let lagging = try status()
+        XCTAssertEqual(lagging.count, 4)
+        for (name, row) in lagging {
+            XCTAssertEqual(row["lag_events"] as? Int, 2, name)
+            XCTAssertGreaterThanOrEqual(row["lag_ms"] as? Int ?? 0, 89_000, "\(name): \(row)")
+            XCTAssertGreaterThanOrEqual(row["lag_seconds"] as? Int ?? 0, 89, "\(name): \(row)")
+        }
+
+        // A read catches up what it can: placements stop before the event they cannot read.
+        let read = try cli.run("attendee", "list")
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertTrue(read.stderr.contains("projection 'placements' is stuck"), read.stderr)
+        let after = try status()
+        let placements = try XCTUnwrap(after["placements"])
+        XCTAssertEqual(placements["position"] as? Int, Int(bad) - 1)
+        XCTAssertEqual(placements["lag_events"] as? Int, 2)
+        XCTAssertGreaterThan(placements["lag_seconds"] as? Int ?? 0, 0, "\(placements)")
+        let error = try XCTUnwrap(placements["last_error"] as? String, "\(placements)")
+        XCTAssertTrue(error.contains("event \(bad) (PlacementProposed) cannot be read"), error)
+        for name in ["attendees", "program", "agendas"] {
+            XCTAssertEqual(after[name]?["lag_events"] as? Int, 0, name)
+            XCTAssertEqual(after[name]?["lag_seconds"] as? Int, 0, name)
+            XCTAssertNil(after[name]?["last_error"], name)
+        }
+
+        let text = try cli.run("projections", "status")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let line = try XCTUnwrap(text.stdout.split(separator: "\n").first { $0.hasPrefix("placements") }, text.stdout)
+        XCTAssertTrue(line.contains("event \(bad) (PlacementProposed) cannot be read"), "the error is shown in full: \(line)")
+        XCTAssertNotNil(line.range(of: #" 9\d\.\d "#, options: .regularExpression), "lag in seconds, about 90: \(line)")
+    }
+
     func testUnknownNamesAndConcurrentRebuildsAreRefused() throws {
         let unknown = try cli.run("projections", "rebuild", "speakers")
         XCTAssertEqual(unknown.status, 2)

@@ -112,8 +112,32 @@ final class TamperCLITests: XCTestCase {
         try connection.simpleQuery("ALTER TABLE events DISABLE TRIGGER events_append_only")
         let disabled = try cli.run("audit", "verify")
         XCTAssertEqual(disabled.status, 1)
-        XCTAssertTrue(disabled.stderr.contains("triggers"), disabled.stderr)
+        XCTAssertTrue(disabled.stderr.contains("trigger events_append_only on events is disabled"), disabled.stderr)
         try connection.simpleQuery("ALTER TABLE events ENABLE TRIGGER events_append_only")
+
+        // Enabled for replication sessions only, the trigger no longer fires for anyone else.
+        try connection.simpleQuery("ALTER TABLE events ENABLE REPLICA TRIGGER events_append_only")
+        XCTAssertEqual(
+            try connection.execute("UPDATE events SET meta = meta WHERE position = 1"), 1, "an ordinary session can now change the log")
+        let replica = try cli.run("audit", "verify")
+        XCTAssertEqual(replica.status, 1, replica.stdout)
+        XCTAssertTrue(replica.stderr.contains("events_append_only on events fires only for replication sessions"), replica.stderr)
+        XCTAssertFalse(replica.stdout.contains("in place"), replica.stdout)
+        try connection.simpleQuery("ALTER TABLE events ENABLE ALWAYS TRIGGER events_append_only")
+        XCTAssertEqual(try cli.run("audit", "verify").status, 0, "a trigger that always fires is in place")
+        try connection.simpleQuery("ALTER TABLE events ENABLE TRIGGER events_append_only")
+
+        // Replaced by one that only refuses DELETE, under the same name.
+        try connection.simpleQuery(
+            "CREATE OR REPLACE TRIGGER events_append_only BEFORE DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()"
+        )
+        let narrowed = try cli.run("audit", "verify")
+        XCTAssertEqual(narrowed.status, 1, narrowed.stdout)
+        XCTAssertTrue(narrowed.stderr.contains("is not a BEFORE UPDATE OR DELETE row trigger"), narrowed.stderr)
+        try connection.simpleQuery(
+            "CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION citylab_refuse_log_change()"
+        )
+        XCTAssertEqual(try cli.run("audit", "verify").status, 0, "recreated as migration 1 made it")
 
         let original = try connection.query("SELECT data::text AS data FROM events WHERE position = $1", [steps.confirmed]).rows[0].string(
             "data")

@@ -105,9 +105,76 @@ final class AgendaScenarioTests: XCTestCase {
         let cancelledAt = try database.count("SELECT max(position) AS n FROM events WHERE type = 'SessionCancelled'")
         XCTAssertEqual(after.lastChangedPosition, Int64(cancelledAt))
         XCTAssertEqual(cancelled.lastChangedPosition, Int64(cancelledAt))
-        // Nothing touched Mobility's seats since, so Cy still waits (first in line).
+        // Cancelling Data ended Cy's clash: Cy takes Mobility's free seat, and the skip flag is gone.
         let roster = try ReadModels.roster(session: mobility.rawValue, database.connection)
-        XCTAssertEqual(roster.map(\.kind), ["seat", "waitlist"])
-        XCTAssertEqual(roster.map(\.position), [nil, 1])
+        XCTAssertEqual(roster.map(\.kind), ["seat", "seat"])
+        let promoted = try XCTUnwrap(try agenda(cy).sessions.first { $0.session == mobility.rawValue })
+        XCTAssertEqual(promoted.status, "seat")
+        XCTAssertFalse(promoted.flags.contains { $0.kind == "skipped" }, "\(promoted.flags)")
+    }
+
+    func reschedule(_ session: SessionID, _ starts: String) throws {
+        XCTAssertNil(
+            try database.run("session reschedule") { try Session.decide(Session.Reschedule(session: session, starts: starts), $0) })
+    }
+
+    func movedFlag(_ attendee: AttendeeID, _ session: SessionID) throws -> String? {
+        try agenda(attendee).sessions.first { $0.session == session.rawValue }?.flags.first { $0.kind == "moved" }?.message
+    }
+
+    /// After two moves the flag says where the session was when each attendee signed up, and
+    /// goes once it is back there.
+    func testMovedSaysWhereTheSessionWasWhenTheAttendeeSignedUp() throws {
+        let ana = try register("ana")
+        let bo = try register("bo")
+        let mobility = try schedule("mobility", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 5)
+        try add(ana, mobility)
+        try reschedule(mobility, "2026-10-14T14:00")
+        try add(bo, mobility)
+        XCTAssertEqual(try movedFlag(ana, mobility), "moved from 10:00 to 14:00")
+        XCTAssertNil(try movedFlag(bo, mobility), "Bo signed up for 14:00")
+
+        try reschedule(mobility, "2026-10-15T16:00")
+        XCTAssertEqual(try movedFlag(ana, mobility), "moved from 2026-10-14 10:00 to 2026-10-15 16:00")
+        XCTAssertEqual(try movedFlag(bo, mobility), "moved from 2026-10-14 14:00 to 2026-10-15 16:00")
+        XCTAssertEqual(try agenda(ana).sessions.first?.sequence, 2)
+
+        try reschedule(mobility, "2026-10-14T10:00")
+        XCTAssertNil(try movedFlag(ana, mobility), "back where Ana signed up for it")
+        XCTAssertEqual(try movedFlag(bo, mobility), "moved from 14:00 to 10:00")
+    }
+
+    /// Skipped while holding a clashing seat, then the clash ends but no seat is free: they
+    /// keep their place, and the skip flag goes (clashing seat dropped, or moved away).
+    func testASkipFlagGoesWhenTheClashEndsWithoutAFreeSeat() throws {
+        let (ana, cy, eve, dee) = (try register("ana"), try register("cy"), try register("eve"), try register("dee"))
+        let workshop = try schedule("workshop", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 1)
+        let xeriscape = try schedule("xeriscape", "2026-10-14T10:30", "2026-10-14T11:30", capacity: 5)
+        let yards = try schedule("yards", "2026-10-14T10:00", "2026-10-14T11:00", capacity: 5)
+        for attendee in [ana, cy, eve, dee] { try add(attendee, workshop) }
+        try add(cy, xeriscape)
+        try add(eve, yards)
+        // Ana leaves: Cy and Eve are skipped (their clashes), Dee takes the seat.
+        XCTAssertNil(try database.run("agenda drop") { try Agenda.decide(Agenda.Drop(attendee: ana, session: workshop), $0) })
+        func skip(_ attendee: AttendeeID) throws -> String? {
+            let entry = try agenda(attendee).sessions.first { $0.session == workshop.rawValue }
+            XCTAssertEqual(entry?.status, "waitlisted")
+            return entry?.flags.first { $0.kind == "skipped" }?.message
+        }
+        XCTAssertEqual(try skip(cy), "skipped on the waitlist while it clashes with 'Xeriscape'")
+        XCTAssertEqual(try skip(eve), "skipped on the waitlist while it clashes with 'Yards'")
+
+        XCTAssertNil(try database.run("agenda drop") { try Agenda.decide(Agenda.Drop(attendee: cy, session: xeriscape), $0) })
+        XCTAssertNil(try skip(cy), "Cy no longer holds Xeriscape")
+        XCTAssertEqual(try agenda(cy).sessions.first?.waitlistPosition, 1, "Cy keeps the place")
+        XCTAssertNotNil(try skip(eve))
+
+        try reschedule(yards, "2026-10-14T15:00")
+        XCTAssertNil(try skip(eve), "Yards no longer overlaps the workshop")
+
+        // A rebuild of the log ends the same.
+        let live = try database.snapshot("agendas")
+        _ = try Rebuilder.rebuild([AgendasProjection()], database.connection)
+        XCTAssertEqual(try database.snapshot("agendas"), live)
     }
 }

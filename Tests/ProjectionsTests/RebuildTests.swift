@@ -87,4 +87,26 @@ final class RebuildTests: XCTestCase {
         XCTAssertEqual(try database.snapshotAll(), expected)
         XCTAssertEqual(try database.count("SELECT version AS n FROM projection_checkpoints WHERE name = 'program'"), 1)
     }
+
+    /// A database whose placements were built by version 1 (before migration 105: no period)
+    /// gets the opening's period at the next catch-up.
+    func testPlacementsBuiltBeforeTheirPeriodGetItAtTheNextCatchUp() throws {
+        let database = try ProjectionDatabase.fresh()
+        defer { database.close() }
+        var history = HistoryGenerator(seed: 12, database: database)
+        try history.setUp(sessions: 2, attendees: 3)
+        for _ in 0..<300 { try history.step() }
+        try Projector.catchUpAll(database.connection)
+        let placed = try database.count("SELECT count(*) AS n FROM placements")
+        XCTAssertGreaterThan(placed, 0)
+        try database.connection.execute("UPDATE placements SET starts = NULL, ends = NULL")
+        try database.connection.execute("UPDATE placement_openings SET starts = NULL, ends = NULL")
+        try database.connection.execute("UPDATE projection_checkpoints SET version = 1 WHERE name = 'placements'")
+        try Projector.catchUpAll(database.connection)
+        XCTAssertEqual(
+            try database.count("SELECT count(*) AS n FROM placements WHERE starts = '2026-06-01' AND ends = '2026-08-31'"), placed)
+        let rows = try ReadModels.placements(database.connection)
+        XCTAssertEqual(rows.count, placed)
+        XCTAssertTrue(rows.allSatisfy { $0.starts == "2026-06-01" && $0.ends == "2026-08-31" }, "\(rows.prefix(2))")
+    }
 }

@@ -30,7 +30,8 @@ final class RowJSONEncoderTests: XCTestCase {
                     attendee: "", name: "", status: "", edition: edition, sessions: [], lastChangedPosition: 0, lastChangedAt: "")))
         let state = AgendaSessionRow.State(
             conference: "c", title: awkward, room: "r", track: nil, speakers: [], starts: "s", ends: "e", isCancelled: true, sequence: 1,
-            seats: ["a", "b"], waitlist: [])
+            seats: ["a", "b"], waitlist: [], history: [.init(starts: "s0", ends: "e0", room: awkward)],
+            joined: [.init(attendee: "b", sequence: 1)])
         try check(AgendaSessionRow(session: "ses_1", state: state))
         try check(AgendaEditionRow(conference: "c", state: edition))
         try check(
@@ -46,11 +47,15 @@ final class RowJSONEncoderTests: XCTestCase {
         try check(RosterRow(session: "s", attendee: "a", name: awkward, kind: "seat", sincePosition: 3))
         try check(ProgramPerson(attendee: "a", name: awkward))
         try check(PlacementScholar(scholar: "s", name: awkward, email: "e", university: "u"))
-        try check(PlacementOpening(opening: "o", city: "Medellín", country: "CO", host: "h", project: awkward, cohort: 2026))
+        try check(
+            PlacementOpening(
+                opening: "o", city: "Medellín", country: "CO", host: "h", project: awkward, cohort: 2026, starts: "2026-06-01",
+                ends: "2026-08-31"))
         try check(
             PlacementRow(
                 placement: "p", scholar: "s", scholarName: awkward, scholarEmail: "e", university: "u", opening: "o", city: "c",
-                country: "CO", host: "h", project: "p", cohort: 1, status: "withdrawn", proposedAt: "a", approvedAt: nil,
+                country: "CO", host: "h", project: "p", cohort: 1, starts: "2026-06-01", ends: nil, status: "withdrawn", proposedAt: "a",
+                approvedAt: nil,
                 confirmedAt: "b", endedAt: nil, note: awkward, reason: nil, outcome: nil, withdrawnBy: "staff", updatedPosition: 4))
     }
 

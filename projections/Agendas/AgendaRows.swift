@@ -26,6 +26,32 @@ struct AgendaSessionRow: Codable, Sendable {
         var sequence: Int
         var seats: [String]
         var waitlist: [String]
+        /// Where and when the session was before each reschedule: `history[n]` is its slot at
+        /// sequence n (so a "moved" flag can say where it was when someone signed up).
+        var history: [Slot]
+        /// The sequence at which holders signed up, for those who did after a reschedule
+        /// (absent: before any, sequence 0). A list, not a map: row keys are snake_cased.
+        var joined: [Joined]
+
+        /// The sequence `attendee` signed up at.
+        func joined(_ attendee: String) -> Int { joined.first { $0.attendee == attendee }?.sequence ?? 0 }
+
+        /// Records (or, at sequence 0 or nil, forgets) when `attendee` signed up.
+        mutating func setJoined(_ attendee: String, _ sequence: Int?) {
+            joined.removeAll { $0.attendee == attendee }
+            if let sequence, sequence > 0 { joined.append(Joined(attendee: attendee, sequence: sequence)) }
+        }
+    }
+
+    struct Joined: Codable, Sendable, Equatable {
+        var attendee: String
+        var sequence: Int
+    }
+
+    struct Slot: Codable, Sendable, Equatable {
+        var starts: String
+        var ends: String
+        var room: String
     }
 }
 

@@ -10,20 +10,20 @@ enum AgendaTimes {
         return LocalDateTime.format(date, in: zone)
     }
 
-    /// "moved from 10:00 to 14:00" (dates too when the day changed; rooms when the room did).
-    static func moved(_ moved: SessionRescheduled, _ zone: TimeZone) -> String {
-        let from = LocalDateTime.format(moved.previousStarts, in: zone)
-        let to = LocalDateTime.format(moved.starts, in: zone)
+    /// "moved from 10:00 to 14:00" (dates too when the day changed; rooms when the room did),
+    /// from `from` (where it was when the attendee signed up); nil when it is back there.
+    static func moved(from: AgendaSessionRow.Slot, to: AgendaSessionRow.Slot, _ zone: TimeZone) -> String? {
+        let starts = (from: local(from.starts, zone), to: local(to.starts, zone))
         var parts: [String] = []
-        if from != to {
-            let sameDay = from.prefix(10) == to.prefix(10)
+        if starts.from != starts.to {
+            let sameDay = starts.from.prefix(10) == starts.to.prefix(10)
             let show = { (text: String) in sameDay ? String(text.dropFirst(11)) : text.replacingOccurrences(of: "T", with: " ") }
-            parts.append("from \(show(from)) to \(show(to))")
-        } else if moved.previousEnds != moved.ends {
-            parts.append("now ends at \(LocalDateTime.format(moved.ends, in: zone).dropFirst(11))")
+            parts.append("from \(show(starts.from)) to \(show(starts.to))")
+        } else if from.ends != to.ends {
+            parts.append("now ends at \(local(to.ends, zone).dropFirst(11))")
         }
-        if moved.previousRoom != moved.room { parts.append("from room \(moved.previousRoom) to \(moved.room)") }
-        return "moved " + (parts.isEmpty ? "" : parts.joined(separator: " and "))
+        if from.room != to.room { parts.append("from room \(from.room) to \(to.room)") }
+        return parts.isEmpty ? nil : "moved " + parts.joined(separator: " and ")
     }
 }
 
@@ -46,6 +46,23 @@ enum AgendaOverlaps {
                 }
             }
             document.sessions[index].flags = flags
+        }
+    }
+}
+
+/// Skipped flags, kept true to the document: "skipped … while it clashes with X" stays only
+/// while the entry is waitlisted and X is a seat on the same agenda that still overlaps it.
+enum AgendaSkips {
+    static func prune(_ document: inout AgendaDocument) {
+        guard document.sessions.contains(where: { entry in entry.flags.contains { $0.kind == "skipped" } }) else { return }
+        let seats = document.sessions.filter { $0.status == "seat" }
+        for index in document.sessions.indices {
+            let entry = document.sessions[index]
+            document.sessions[index].flags.removeAll { flag in
+                guard flag.kind == "skipped" else { return false }
+                guard entry.status == "waitlisted" else { return true }
+                return !seats.contains { $0.session == flag.session && $0.starts < entry.ends && entry.starts < $0.ends }
+            }
         }
     }
 }

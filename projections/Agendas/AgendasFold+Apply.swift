@@ -18,7 +18,8 @@ extension AgendasFold {
         case let s as SessionScheduled:
             let state = AgendaSessionRow.State(
                 conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track, speakers: s.speakers,
-                starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), isCancelled: false, sequence: 0, seats: [], waitlist: [])
+                starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), isCancelled: false, sequence: 0, seats: [], waitlist: [],
+                history: [], joined: [])
             sessions.put(AgendaSessionRow(session: s.session.rawValue, state: state))
         case let moved as SessionRescheduled: reschedule(moved, recorded)
         case let cancelled as SessionCancelled: cancel(cancelled, recorded)
@@ -51,10 +52,14 @@ extension AgendasFold {
                         session: skipped.clashesWith.rawValue))
             }
         case let released as SeatReleased:
-            changeSession(released.session) { $0.seats.removeAll { $0 == released.attendee.rawValue } }
+            changeSession(released.session) {
+                $0.seats.removeAll { $0 == released.attendee.rawValue }
+                $0.setJoined(released.attendee.rawValue, nil)
+            }
             remove(released.attendee, released.session, recorded)
         case let left as WaitlistLeft:
             let from = leaveWaitlist(left.session, left.attendee)
+            changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
             remove(left.attendee, left.session, recorded)
             renumber(left.session, from: from, recorded)
         default: break
@@ -98,6 +103,7 @@ extension AgendasFold {
 
     private func enter(_ attendee: AttendeeID, _ session: SessionID, status: String, position: Int?, _ recorded: ProjectedEvent) {
         guard let state = sessions[session.rawValue]?.state else { return }
+        changeSession(session) { $0.setJoined(attendee.rawValue, state.sequence) }
         modify(attendee.rawValue, recorded) { row in
             let tz = self.zone(row.document.edition.timeZone)
             row.document.sessions.removeAll { $0.session == session.rawValue }
@@ -114,35 +120,44 @@ extension AgendasFold {
         modify(attendee.rawValue, recorded) { $0.document.sessions.removeAll { $0.session == session.rawValue } }
     }
 
+    /// Moves the session on every holder's agenda; the "moved" flag says where it was when they
+    /// signed up (no flag once it is back there).
     private func reschedule(_ moved: SessionRescheduled, _ recorded: ProjectedEvent) {
         guard let before = sessions[moved.session.rawValue]?.state else { return }
+        let now = AgendaSessionRow.Slot(starts: Instant.seconds(moved.starts), ends: Instant.seconds(moved.ends), room: moved.room)
+        let history = before.history + [AgendaSessionRow.Slot(starts: before.starts, ends: before.ends, room: before.room)]
         changeSession(moved.session) {
-            $0.room = moved.room
-            $0.starts = Instant.seconds(moved.starts)
-            $0.ends = Instant.seconds(moved.ends)
+            $0.history = history
+            $0.room = now.room
+            $0.starts = now.starts
+            $0.ends = now.ends
             $0.sequence += 1
         }
-        let starts = Instant.seconds(moved.starts)
-        let ends = Instant.seconds(moved.ends)
-        // The same times and message for every holder in a zone: spelled once per zone.
-        var spelled: [String: (startsLocal: String, endsLocal: String, message: String)] = [:]
+        // The same times and message for every holder in a zone who signed up at the same
+        // sequence: spelled once each.
+        var spelled: [String: (startsLocal: String, endsLocal: String, message: String?)] = [:]
         for holder in before.seats + before.waitlist {
+            let joined = min(before.joined(holder), history.count - 1)
             modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
+                let key = "\(zone.identifier) \(joined)"
                 let local =
-                    spelled[zone.identifier]
+                    spelled[key]
                     ?? {
-                        let local = (AgendaTimes.local(starts, zone), AgendaTimes.local(ends, zone), AgendaTimes.moved(moved, zone))
-                        spelled[zone.identifier] = local
+                        let local = (
+                            AgendaTimes.local(now.starts, zone), AgendaTimes.local(now.ends, zone),
+                            AgendaTimes.moved(from: history[joined], to: now, zone)
+                        )
+                        spelled[key] = local
                         return local
                     }()
-                entry.room = moved.room
-                entry.starts = starts
-                entry.ends = ends
+                entry.room = now.room
+                entry.starts = now.starts
+                entry.ends = now.ends
                 entry.startsLocal = local.startsLocal
                 entry.endsLocal = local.endsLocal
                 entry.sequence = before.sequence + 1
                 entry.flags.removeAll { $0.kind == "moved" }
-                entry.flags.append(AgendaDocument.Flag(kind: "moved", message: local.message, session: nil))
+                if let message = local.message { entry.flags.append(AgendaDocument.Flag(kind: "moved", message: message, session: nil)) }
             }
         }
     }
@@ -153,6 +168,7 @@ extension AgendasFold {
             $0.isCancelled = true
             $0.seats = []
             $0.waitlist = []
+            $0.joined = []
         }
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
         for holder in before.seats + before.waitlist {

@@ -6,7 +6,8 @@ import Postgres
 /// through enrollments, waitlist moves, reschedules and cancellations.
 public struct AgendasProjection: Projection {
     public let name = "agendas"
-    public let version = 1
+    /// 2: "moved" says where the session was when the attendee signed up; stale skip flags go.
+    public let version = 2
     public let tables = ["agendas", "agenda_sessions", "agenda_editions"]
     public let eventTypes: Set<String> = [
         ConferenceOpened.eventType, AttendeeRegistered.eventType, AttendeeCancelled.eventType, AttendeeCheckedIn.eventType,
@@ -99,6 +100,8 @@ final class AgendasFold: ProjectionFold {
     func modify(_ attendee: String, _ recorded: ProjectedEvent, _ change: (inout AgendaRow) -> Void) {
         agendas.update(attendee) { row in
             change(&row)
+            // At every change, not at flush: a rebuild flushes less often and must end the same.
+            AgendaSkips.prune(&row.document)
             row.document.lastChangedPosition = recorded.position
             row.document.lastChangedAt = recorded.instant
             row.lastChangedPosition = recorded.position

@@ -54,6 +54,18 @@ enum Checkpoints {
             """, [name, version, position])
     }
 
+    /// Records why `name` stopped, inside the page's transaction (which advanced the others).
+    static func fail(_ name: String, _ message: String, _ connection: Connection) throws {
+        try connection.execute(
+            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1", [name, String(message.prefix(2000))])
+    }
+
+    /// Clears the last error of projections that are caught up (a failure that went away).
+    static func clearErrors(_ names: [String], _ connection: Connection) throws {
+        try connection.execute(
+            "UPDATE projection_checkpoints SET last_error = NULL WHERE name = ANY($1) AND last_error IS NOT NULL", [names])
+    }
+
     /// Records a failure outside the failed transaction, so `projections status` shows it.
     static func recordError(_ names: [String], _ message: String, _ connection: Connection) {
         _ = try? connection.execute(

@@ -22,30 +22,70 @@ enum EventDecoder {
         let instant: String
     }
 
-    /// The events, decoded; on two threads when there are many and `parallel`.
-    static func decode(_ stored: [Stored], parallel: Bool = true) throws -> [ProjectedEvent] {
-        guard parallel, stored.count >= 2000 else { return try decodeChunk(stored[...]) }
-        let half = stored.count / 2
-        let chunks = [stored[..<half], stored[half...]]
-        let results = Mutex<[Int: Result<[ProjectedEvent], any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let outcome = Result { try decodeChunk(chunks[index]) }
-            results.withLock { $0[index] = outcome }
+    /// An event whose payload does not decode: where it is and why.
+    struct Failure: Error, CustomStringConvertible, Sendable {
+        let position: Int64
+        let type: String
+        let message: String
+
+        var description: String {
+            "event \(position) (\(type)) cannot be read: \(message); fix the code that reads it (an upcaster) and restart"
         }
-        return try results.withLock { all in try chunks.indices.flatMap { try all[$0]?.get() ?? [] } }
     }
 
-    private static func decodeChunk(_ stored: ArraySlice<Stored>) throws -> [ProjectedEvent] {
+    /// The decoded events and, when `tolerant`, those that did not decode (else the first throws).
+    struct Decoded: Sendable {
+        var events: [ProjectedEvent] = []
+        var failures: [Failure] = []
+    }
+
+    /// The events, decoded; on two threads when there are many and `parallel`. Throws the first `Failure`.
+    static func decode(_ stored: [Stored], parallel: Bool = true) throws -> [ProjectedEvent] {
+        try decode(stored, parallel: parallel, tolerant: false).events
+    }
+
+    /// The events, decoded; with `tolerant`, one that does not decode is returned as a failure
+    /// instead of failing the page (so only the projections that use its type stop at it).
+    static func decode(_ stored: [Stored], parallel: Bool = true, tolerant: Bool) throws -> Decoded {
+        guard parallel, stored.count >= 2000 else { return try decodeChunk(stored[...], tolerant: tolerant) }
+        let half = stored.count / 2
+        let chunks = [stored[..<half], stored[half...]]
+        let results = Mutex<[Int: Result<Decoded, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let outcome = Result { try decodeChunk(chunks[index], tolerant: tolerant) }
+            results.withLock { $0[index] = outcome }
+        }
+        return try results.withLock { all in
+            var decoded = Decoded()
+            for index in chunks.indices {
+                guard let part = try all[index]?.get() else { continue }
+                decoded.events += part.events
+                decoded.failures += part.failures
+            }
+            return decoded
+        }
+    }
+
+    private static func decodeChunk(_ stored: ArraySlice<Stored>, tolerant: Bool) throws -> Decoded {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try stored.map { event in
-            let payload: any DomainEvent
-            if let type = types[event.type], type.schema == event.schema {
-                payload = try decoder.decode(type, from: Data(event.data.utf8))
-            } else {
-                payload = try EventRegistry.decode(type: event.type, schema: event.schema, data: event.data)
+        var decoded = Decoded()
+        decoded.events.reserveCapacity(stored.count)
+        for event in stored {
+            do {
+                let payload: any DomainEvent
+                if let type = types[event.type], type.schema == event.schema {
+                    payload = try decoder.decode(type, from: Data(event.data.utf8))
+                } else {
+                    payload = try EventRegistry.decode(type: event.type, schema: event.schema, data: event.data)
+                }
+                decoded.events.append(ProjectedEvent(position: event.position, instant: event.instant, event: payload))
+            } catch {
+                let failure = Failure(position: event.position, type: event.type, message: "\(error)")
+                guard tolerant else { throw failure }
+                decoded.failures.append(failure)
             }
-            return ProjectedEvent(position: event.position, instant: event.instant, event: payload)
         }
+        return decoded
     }
 }

@@ -7,13 +7,18 @@ struct EventPage: Sendable {
     let events: [ProjectedEvent]
     let last: Int64?
     let count: Int
+    /// Events that did not decode (only when read `tolerant`; otherwise the read throws).
+    var failures: [EventDecoder.Failure] = []
 }
 
 /// Reads the log in pages for the projector: only what folds need (no metadata, no hash, no
 /// payload of a type no projection uses), decoded once and shared by every projection.
 enum EventPages {
-    /// Up to `limit` events after `position`, in log order; only those of `types` are read and decoded.
-    static func read(after position: Int64, limit: Int, types: Set<String>, _ connection: Connection) throws -> EventPage {
+    /// Up to `limit` events after `position`, in log order; only those of `types` are read and
+    /// decoded. With `tolerant`, an event that does not decode is listed in `failures` instead of thrown.
+    static func read(
+        after position: Int64, limit: Int, types: Set<String>, tolerant: Bool = false, _ connection: Connection
+    ) throws -> EventPage {
         // Positions are gap-free and commit in order (the head lock), so the page is a range.
         let last = min(position + Int64(limit), try head(connection))
         guard last > position else { return EventPage(events: [], last: nil, count: 0) }
@@ -27,7 +32,8 @@ enum EventPages {
                 position: try row.int64("position"), type: try row.string("type"), schema: try row.int("schema"),
                 data: try row.string("data"), instant: try row.string("instant"))
         }
-        return EventPage(events: try EventDecoder.decode(stored), last: last, count: Int(last - position))
+        let decoded = try EventDecoder.decode(stored, tolerant: tolerant)
+        return EventPage(events: decoded.events, last: last, count: Int(last - position), failures: decoded.failures)
     }
 
     /// The log's last position (0 when empty).

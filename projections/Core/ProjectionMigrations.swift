@@ -8,5 +8,6 @@ public enum ProjectionMigrations {
         Migration(version: 102, name: "program and rosters read models", bytes: PackageResources.v102_program_sql),
         Migration(version: 103, name: "agendas read model", bytes: PackageResources.v103_agendas_sql),
         Migration(version: 104, name: "placements read model", bytes: PackageResources.v104_placements_sql),
+        Migration(version: 105, name: "placement periods", bytes: PackageResources.v105_placement_periods_sql),
     ]
 }

@@ -7,9 +7,14 @@ public struct ProjectionStatus: Codable, Sendable, Equatable {
     public var codeVersion: Int
     public var storedVersion: Int?
     public var position: Int64
-    /// Events not folded yet, and how much older the checkpoint's event is than the head's (seconds).
+    /// Events not folded yet.
     public var lagEvents: Int64
-    public var lagSeconds: Double
+    /// How long the oldest event not folded yet had been in the log when the head was
+    /// recorded (the head's `recorded_at` minus that event's), in whole milliseconds; 0 when
+    /// caught up. Integers only: `--json` output carries no fractions.
+    public var lagMs: Int64
+    /// `lagMs` rounded to whole seconds.
+    public var lagSeconds: Int64
     public var updatedAt: String?
     public var lastError: String?
 }
@@ -26,35 +31,31 @@ extension Projector {
         return try row.int64("position")
     }
 
-    /// Every projection's position and lag behind the log head.
+    /// Every projection's position and lag behind the log head. A projection without a
+    /// checkpoint yet stands at 0: its lag runs from the first event.
     public static func status(_ connection: Connection) throws -> [ProjectionStatus] {
         let rows = try connection.query(
             """
-            SELECT c.name, c.version, c.position, c.last_error, citylab_instant(c.updated_at) AS updated_at,
-                   h.position AS head,
-                   coalesce(extract(epoch FROM h.recorded_at - coalesce(e.recorded_at, f.recorded_at)), 0)::float8 AS lag_seconds
-            FROM log_head h
-            LEFT JOIN projection_checkpoints c ON c.name = ANY($1)
-            LEFT JOIN events e ON e.position = c.position
-            LEFT JOIN events f ON f.position = 1
+            SELECT p.name, c.version, coalesce(c.position, 0) AS position, c.last_error,
+                   citylab_instant(c.updated_at) AS updated_at, h.position AS head,
+                   CASE WHEN coalesce(c.position, 0) < h.position
+                        THEN coalesce(greatest(0, round(extract(epoch FROM h.recorded_at - e.recorded_at) * 1000)), 0)
+                        ELSE 0 END::bigint AS lag_ms
+            FROM unnest($1::text[]) AS p(name)
+            CROSS JOIN log_head h
+            LEFT JOIN projection_checkpoints c ON c.name = p.name
+            LEFT JOIN events e ON e.position = coalesce(c.position, 0) + 1
             """, [all.map(\.name)])
         var stored: [String: Row] = [:]
-        var head: Int64 = 0
-        for row in rows {
-            head = try row.int64("head")
-            if let name = row["name"] { stored[name] = row }
-        }
-        return try all.map { projection in
-            guard let row = stored[projection.name] else {
-                return ProjectionStatus(
-                    name: projection.name, codeVersion: projection.version, storedVersion: nil, position: 0, lagEvents: head,
-                    lagSeconds: 0, updatedAt: nil, lastError: nil)
-            }
+        for row in rows { stored[try row.string("name")] = row }
+        return try all.compactMap { projection in
+            guard let row = stored[projection.name] else { return nil }
             let position = try row.int64("position")
+            let lagMs = try row.int64("lag_ms")
             return ProjectionStatus(
-                name: projection.name, codeVersion: projection.version, storedVersion: try row.int("version"), position: position,
-                lagEvents: head - position, lagSeconds: position >= head ? 0 : max(0, try row.double("lag_seconds")),
-                updatedAt: row["updated_at"], lastError: row["last_error"])
+                name: projection.name, codeVersion: projection.version, storedVersion: try row.optionalInt("version"),
+                position: position, lagEvents: max(0, try row.int64("head") - position), lagMs: lagMs,
+                lagSeconds: (lagMs + 500) / 1000, updatedAt: row["updated_at"], lastError: row["last_error"])
         }
     }
 }

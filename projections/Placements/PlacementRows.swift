@@ -11,6 +11,9 @@ public struct PlacementRow: Codable, Sendable, Equatable {
     public var host: String
     public var project: String
     public var cohort: Int
+    /// The opening's period: first and last day (`YYYY-MM-DD`, inclusive); nil when the opening is unknown.
+    public var starts: String?
+    public var ends: String?
     /// `proposed`, `approved`, `confirmed`, `withdrawn` or `completed` (`PlacementStatus`).
     public var status: String
     public var proposedAt: String
@@ -43,4 +46,6 @@ struct PlacementOpening: Codable, Sendable {
     var host: String
     var project: String
     var cohort: Int
+    var starts: String
+    var ends: String
 }

@@ -3,10 +3,11 @@ import Events
 import Postgres
 
 /// The `placements` read model: each placement with its scholar, the opening's city, country,
-/// host, project and cohort, its status (from `Placement.evolve`) and dates.
+/// host, project, cohort and period, its status (from `Placement.evolve`) and dates.
 public struct PlacementsProjection: Projection {
     public let name = "placements"
-    public let version = 1
+    /// 2: the opening's period (`starts`, `ends`, migration 105).
+    public let version = 2
     public let tables = ["placements", "placement_scholars", "placement_openings"]
     public let eventTypes: Set<String> = [
         ScholarAdmitted.eventType, OpeningCreated.eventType, PlacementProposed.eventType, PlacementApproved.eventType,
@@ -68,7 +69,7 @@ final class PlacementsFold: ProjectionFold {
             openings.put(
                 PlacementOpening(
                     opening: created.opening.rawValue, city: created.city, country: created.country, host: created.host,
-                    project: created.project, cohort: created.cohort))
+                    project: created.project, cohort: created.cohort, starts: created.starts, ends: created.ends))
         case let proposed as PlacementProposed:
             let scholar = scholars[proposed.scholar.rawValue]
             let opening = openings[proposed.opening.rawValue]
@@ -77,7 +78,8 @@ final class PlacementsFold: ProjectionFold {
                     placement: proposed.placement.rawValue, scholar: proposed.scholar.rawValue, scholarName: scholar?.name ?? "",
                     scholarEmail: scholar?.email ?? "", university: scholar?.university ?? "", opening: proposed.opening.rawValue,
                     city: opening?.city ?? "", country: opening?.country ?? "", host: opening?.host ?? "", project: opening?.project ?? "",
-                    cohort: proposed.cohort, status: status(after: recorded.event, from: Placement.initialState),
+                    cohort: proposed.cohort, starts: opening?.starts, ends: opening?.ends,
+                    status: status(after: recorded.event, from: Placement.initialState),
                     proposedAt: recorded.instant,
                     approvedAt: nil, confirmedAt: nil, endedAt: nil, note: proposed.note, reason: nil, outcome: nil, withdrawnBy: nil,
                     updatedPosition: recorded.position))

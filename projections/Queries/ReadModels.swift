@@ -84,8 +84,8 @@ public enum ReadModels {
         return try RowQuery.fetch(
             PlacementRow.self,
             """
-            SELECT placement, scholar, scholar_name, scholar_email, university, opening, city, country, host, project, cohort, status,
-                   \(dates), note, reason, outcome, withdrawn_by, updated_position
+            SELECT placement, scholar, scholar_name, scholar_email, university, opening, city, country, host, project, cohort,
+                   to_char(starts, 'YYYY-MM-DD') AS starts, to_char(ends, 'YYYY-MM-DD') AS ends, status, \(dates), note, reason, outcome, withdrawn_by, updated_position
             FROM placements
             WHERE ($1::text IS NULL OR lower(city) = lower($1)) AND ($2::text IS NULL OR status = $2) AND ($3::int IS NULL OR cohort = $3)
             ORDER BY city, cohort, scholar_name, placement

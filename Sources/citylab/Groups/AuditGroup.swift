@@ -19,8 +19,9 @@ enum AuditGroup {
                     "Check the log is intact (append-only, gap-free, hash chain unbroken) and every read model equals a fresh replay.",
                 discussion: "Exit 0 when all holds; exit 1 naming the first bad position, or the read model, table and first row "
                     + "that differ from a replay of the log up to the read models' checkpoint. With --head, also proves the log up "
-                    + "to that position is exactly the one whose head was kept, even if every later hash was recomputed. "
-                    + "A --head that is not POSITION:HASH is a usage error (exit 2).",
+                    + "to that position is exactly the one whose head was kept, even if every later hash was recomputed; when it does not "
+                    + "match (no event at its position, or a different hash there) exit 1 says so. A --head that is not POSITION:HASH "
+                    + "is a usage error (exit 2).",
                 options: [
                     .option("head", valueName: "pos:hash", help: "A head printed earlier by 'citylab audit head'."),
                     .flag("skip-read-models", help: "Check the log only, not the read models (faster on huge logs)."),
@@ -81,8 +82,19 @@ enum AuditGroup {
         case .broken(let position, let reason):
             throw AuditFailure(
                 message: "the log is not intact at position \(position): \(reason)",
-                hint: "restore from a backup or an export, and investigate who changed it",
+                hint: position == 0 && reason.contains("trigger")
+                    ? "run the statement above as the database owner, then check who changed the trigger"
+                    : "restore from a backup or an export, and investigate who changed it",
                 json: .object(["ok": .bool(false), "position": .int(position), "reason": .string(reason)]))
+        case .keptHeadMismatch(let position, let reason):
+            let keptText = kept.map { "\($0.position):\(Hex.encode($0.hash))" } ?? ""
+            throw AuditFailure(
+                message: "the kept head does not match this log: \(reason)",
+                hint: "check the kept head was copied whole, as 'citylab audit head' printed it; if it was, the log was cut or "
+                    + "changed after it was kept: restore from a backup or an export, and investigate",
+                json: .object([
+                    "ok": .bool(false), "position": .int(position), "reason": .string(reason), "kept_head": .string(keptText),
+                ]))
         }
     }
 

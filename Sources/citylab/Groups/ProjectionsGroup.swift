@@ -27,6 +27,8 @@ enum ProjectionsGroup {
                 examples: ["citylab projections rebuild --all", "citylab projections rebuild agendas"]),
             CommandSpec(
                 "status", abstract: "Per projection: position, lag in events and seconds, last error.",
+                discussion: "Lag in seconds is how long the oldest event not folded yet had waited when the head was recorded; "
+                    + "--json gives it as lag_ms (whole milliseconds) and lag_seconds (rounded).",
                 examples: ["citylab projections status", "citylab projections status --json"]),
         ])
 
@@ -42,7 +44,7 @@ enum ProjectionsGroup {
             let version =
                 row.storedVersion.map { $0 == row.codeVersion ? "\($0)" : "\($0)→\(row.codeVersion)" } ?? "\(row.codeVersion) (new)"
             table.add(
-                row.name, version, String(row.position), String(row.lagEvents), String(format: "%.1f", row.lagSeconds),
+                row.name, version, String(row.position), String(row.lagEvents), String(format: "%.1f", Double(row.lagMs) / 1000),
                 row.updatedAt.map { String($0.prefix(19)) } ?? "never", row.lastError ?? "")
         }
         table.print(empty: "No projections.")

@@ -43,11 +43,12 @@ enum AgendaText {
         Output.line(
             "\(agenda.name) (\(agenda.attendee))\(status): \(agenda.edition.name), \(agenda.edition.city) — times in \(agenda.edition.timeZone)"
         )
-        var table = TextTable("WHEN", "TITLE", "ROOM", "STATUS", "NOTES")
+        var table = TextTable("WHEN", "TITLE", "ROOM", "STATUS")
         for entry in agenda.sessions {
             let when = entry.startsLocal.replacingOccurrences(of: "T", with: " ") + "–" + entry.endsLocal.suffix(5)
             let status = entry.status == "waitlisted" ? "waitlist #\(entry.waitlistPosition ?? 0)" : entry.status
-            table.add(when, entry.title, entry.room, status, entry.flags.map(\.message).joined(separator: "; "))
+            // Each change on its own line under the session, in full: moved, overlaps, cancelled, skipped.
+            table.add([when, entry.title, entry.room, status], notes: entry.flags.map(\.message))
         }
         table.print(empty: "No sessions on this agenda yet.")
         Output.line("Last changed at \(agenda.lastChangedAt) (position \(agenda.lastChangedPosition)).")
