@@ -22,6 +22,8 @@ enum DemoCommand {
 
     static func demo(_ invocation: Invocation) throws {
         let say: (String) -> Void = { text in if !invocation.json { FileHandle.standardError.write(Data(("==> " + text + "\n").utf8)) } }
+        // A usage error or a busy port is said before the database starts or the sample loads.
+        _ = try ServeCommand.listenAddress(invocation)
         say("starting the database")
         let store = try invocation.store()
         say("loading the CityLab sample (idempotent)")
