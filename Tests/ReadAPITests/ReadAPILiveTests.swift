@@ -46,7 +46,8 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertEqual(html.header("Cache-Control"), "private, no-cache")
         for needle in [
             "webcal://127.0.0.1:\(fixture.port)/agenda/\(token).ics", "America/Bogota (UTC−05:00)", "Wednesday 14 October 2026",
-            "10:00–11:00", "Sala Care", "badge seat", "Rescheduled:", "Cancelled:", "speaker ill", "Last updated", "Night walk &lt;script&gt;",
+            "10:00–11:00", "Sala Care", "badge seat", "Rescheduled:", "Cancelled:", "speaker ill", "Last updated",
+            "Night walk &lt;script&gt;",
             "Care Blocks: a city&#39;s &quot;system&quot; of care", "23:30–Friday 16 October 2026 00:30",
         ] {
             XCTAssertTrue(html.text.contains(needle), "the agenda page lacks \(needle)")
@@ -134,6 +135,22 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertLessThan(waited, 4)
         XCTAssertEqual(try fixture.get("/program?min_position=abc").status, 400)
         XCTAssertEqual(try fixture.get("/program?min_position=-1").status, 400)
+    }
+
+    /// Each day reads in time order: the 09:00 plenary comes before the tracks that start later,
+    /// whatever their names.
+    func testTheProgramPageListsEachDaysTracksByTheirFirstStart() throws {
+        try fixture.schedule(
+            "plenary", "Opening plenary", "2026-10-14T09:00", "2026-10-14T10:00", capacity: 100, track: "Plenary", speakers: [])
+        try fixture.schedule("walk", "Late walk", "2026-10-15T23:45", "2026-10-16T00:45", capacity: 5, track: "Arts", speakers: [])
+        let page = try fixture.get("/program?min_position=\(try fixture.head())", [("Accept", "text/html")]).text
+        let headings = page.components(separatedBy: "<h").dropFirst().compactMap { part -> String? in
+            guard part.hasPrefix("2>") || part.hasPrefix("3>") else { return nil }
+            return String(part.dropFirst(2).prefix { $0 != "<" })
+        }
+        XCTAssertEqual(
+            headings, ["Wednesday 14 October 2026", "Plenary", "Care", "Data", "Thursday 15 October 2026", "Other sessions", "Arts"],
+            page)
     }
 
     func testProgramSessionsErrorsAndNoEmailAnywhere() throws {
