@@ -25,11 +25,16 @@ struct HelpGenerator {
     command.options + ancestors.reversed().flatMap(\.options)
   }
 
-  /// The usage atoms after the command name: `<subcommand>` for a group, else options then arguments.
+  /// The usage atoms after the command name: `<subcommand>` for a group, else options then
+  /// arguments, then `[<subcommand>]` for a group that also runs by itself.
   private var usageAtoms: [String] {
-    if !command.subcommands.isEmpty && !command.isRunnable { return ["<subcommand>"] }
-    if command.isRunnable { return command.options.map(\.usageToken) + ["[<subcommand>]"] }
-    return command.options.map(\.usageToken) + command.arguments.map(\.usageToken)
+    if command.subcommands.isEmpty {
+      return command.options.map(\.usageToken) + command.arguments.map(\.usageToken)
+    }
+    if !command.isRunnable { return ["<subcommand>"] }
+    return command.options.map(\.usageToken) + command.arguments.map(\.usageToken) + [
+      "[<subcommand>]"
+    ]
   }
 
   /// `citylab attendee register --name <name> [--city <city>] <file>` on one line.

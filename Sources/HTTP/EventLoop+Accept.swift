@@ -53,7 +53,7 @@ extension EventLoop {
       headers: [("Retry-After", "1")]
     )
     ResponseSerializer.write(
-      response, headOnly: false, keepAlive: false, date: date.bytes(), into: &bytes)
+      serverMade(response), headOnly: false, keepAlive: false, date: date.bytes(), into: &bytes)
     _ = bytes.withUnsafeBytes { clinux_send(fd, $0.baseAddress, $0.count) }
     Glibc.close(fd)
   }

@@ -104,7 +104,7 @@ extension EventLoop {
       let inFlight = InFlightRequest(
         sequence: sequence, method: request.method, rawPath: request.rawPath, keepAlive: false,
         isHead: isHead, startedAt: MonotonicClock.now(), responder: nil)
-      complete(connection, inFlight: inFlight, response: response)
+      complete(connection, inFlight: inFlight, response: serverMade(response))
       return
     }
     let responder = Responder(inbox: inbox, connection: connection.id, sequence: sequence)
@@ -136,9 +136,18 @@ extension EventLoop {
   /// An answer to a head that could not be parsed; the connection closes after it.
   private func queueFinal(_ connection: Connection, response: Response) {
     let bytes = ResponseSerializer.write(
-      response, headOnly: false, keepAlive: false, date: date.bytes(), into: &connection.out)
+      serverMade(response), headOnly: false, keepAlive: false, date: date.bytes(),
+      into: &connection.out)
     connection.phase = .closingAfterWrite
     log(method: "-", path: "-", status: response.status, bytes: bytes, startedAt: now)
+  }
+
+  /// An answer the server made itself, with the configured extra headers.
+  func serverMade(_ response: Response) -> Response {
+    guard let extra = configuration.serverHeaders?(), !extra.isEmpty else { return response }
+    var response = response
+    response.headers.append(contentsOf: extra)
+    return response
   }
 
   func log(method: String, path: String, status: Int, bytes: Int, startedAt: UInt64) {

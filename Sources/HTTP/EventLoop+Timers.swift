@@ -32,7 +32,7 @@ extension EventLoop {
       let response = Response.problem(
         status: 408, detail: "The request head did not arrive in time.")
       ResponseSerializer.write(
-        response, headOnly: false, keepAlive: false, date: date.bytes(), into: &bytes)
+        serverMade(response), headOnly: false, keepAlive: false, date: date.bytes(), into: &bytes)
       _ = bytes.withUnsafeBytes { clinux_send(connection.fd, $0.baseAddress, $0.count) }
       log(
         method: "-", path: "-", status: 408, bytes: bytes.count,

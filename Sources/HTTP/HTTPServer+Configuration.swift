@@ -23,6 +23,10 @@ extension HTTPServer {
     public var allowedMethods: String
     /// Called on a loop thread once per answer; it should be quick (e.g. print to stderr).
     public var accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    /// Extra header lines for the answers the server makes itself (400, 405/413 for a body,
+    /// 408, 414, 431, 505, 503 at the connection cap); called on a loop thread, keep it quick.
+    /// Answers from the handler are left as the handler made them.
+    public var serverHeaders: (@Sendable () -> [(String, String)])?
 
     public init(
       host: String = "127.0.0.1",
@@ -34,7 +38,8 @@ extension HTTPServer {
       maxRequestLine: Int = 8192,
       maxHeaderBytes: Int = 8192,
       allowedMethods: String = "GET, HEAD",
-      accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil
+      accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+      serverHeaders: (@Sendable () -> [(String, String)])? = nil
     ) {
       self.host = host
       self.port = port
@@ -46,6 +51,7 @@ extension HTTPServer {
       self.maxHeaderBytes = maxHeaderBytes
       self.allowedMethods = allowedMethods
       self.accessLog = accessLog
+      self.serverHeaders = serverHeaders
     }
   }
 }

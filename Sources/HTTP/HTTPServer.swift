@@ -88,19 +88,25 @@ public final class HTTPServer: Sendable {
     }
   }
 
+  /// Throws `SystemError` (EADDRINUSE for a busy port, another errno for an address that
+  /// cannot be had) when `host:port` cannot be listened on right now; binds nothing lasting.
+  /// Port 0 only checks the address. Lets a program refuse a busy port before slow work.
+  public static func probe(host: String, port: Int) throws(SystemError) {
+    guard (0...65_535).contains(port) else {
+      throw SystemError("bind \(host):\(port)", errno: EINVAL)
+    }
+    var ignored: Int32 = 0
+    let probe = clinux_listen(host, Int32(port), 0, 0, &ignored)
+    guard probe >= 0 else { throw SystemError("bind \(host):\(port)", errno: clinux_errno()) }
+    close(probe)
+  }
+
   private func bindListeners() throws(SystemError) -> ([Int32], Int) {
     let count = max(1, configuration.loops)
     var port = Int32(clamping: configuration.port)
-    if port != 0 {
-      // SO_REUSEPORT would happily share a port with another server of ours:
-      // probe without it first so that a busy port is refused.
-      var ignored: Int32 = 0
-      let probe = clinux_listen(configuration.host, port, 0, 0, &ignored)
-      guard probe >= 0 else {
-        throw SystemError("bind \(configuration.host):\(port)", errno: clinux_errno())
-      }
-      close(probe)
-    }
+    // SO_REUSEPORT would happily share a port with another server of ours:
+    // probe without it first so that a busy port is refused.
+    try Self.probe(host: configuration.host, port: configuration.port)
     var listeners: [Int32] = []
     for _ in 0..<count {
       var bound: Int32 = 0

@@ -78,6 +78,28 @@ final class HelpTests: XCTestCase {
     }
   }
 
+  /// `citylab demo --help` showed `[<subcommand>]` though demo has none.
+  func testOnlyARunnableGroupOffersASubcommandInItsUsage() {
+    let parser = Parser(
+      root: CommandSpec(
+        "tool", abstract: "A tool.",
+        subcommands: [
+          CommandSpec(
+            "serve", abstract: "Serve.",
+            options: [.option("port", valueName: "port", help: "Port.", defaultValue: "8080")],
+            isRunnable: true),
+          CommandSpec(
+            "db", abstract: "The database.", options: [.flag("quiet", help: "Quiet.")],
+            subcommands: [CommandSpec("reset", abstract: "Reset.", isRunnable: true)],
+            isRunnable: true),
+        ]))
+    let serve = parser.help(for: ["serve"])
+    XCTAssertTrue(serve.contains("USAGE: tool serve [--port <port>]\n"), serve)
+    XCTAssertFalse(serve.contains("<subcommand>"), serve)
+    let db = parser.help(for: ["db"])
+    XCTAssertTrue(db.contains("USAGE: tool db [--quiet] [<subcommand>]\n"), db)
+  }
+
   func testLongLabelsGetTheirOwnLine() {
     let parser = Parser(
       root: CommandSpec(

@@ -52,6 +52,13 @@ final class ReadmeTourTests: XCTestCase {
         let asOf = try output("citylab audit placements --scholar valentina@example.edu --as-of")
         XCTAssertTrue(asOf.contains("PlacementApproved") && !asOf.contains("PlacementConfirmed"), asOf)
         XCTAssertTrue(try output("citylab audit verify").contains("The log is intact"))
+        // The sample's summer at the position the README names: approved by staff, one withdrawn
+        // by its host, nobody confirmed yet.
+        let summer = try output("citylab audit placements --city \"Salt Lake City\" --position")
+        for needle in ["Marcus Bell (Summer Scholars director)", "PlacementWithdrawn", "Dana Kimball (Salt Lake City Mayor's Office)"] {
+            XCTAssertTrue(summer.contains(needle), "the README's sample position does not show \(needle): \(summer)")
+        }
+        XCTAssertFalse(summer.contains("PlacementConfirmed"), summer)
 
         // Step 4: the link registration printed, its page, JSON and calendar.
         let registered = try output("citylab attendee register --name \"Ana Gómez\"")

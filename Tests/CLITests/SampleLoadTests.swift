@@ -102,6 +102,38 @@ final class SampleLoadTests: XCTestCase {
         XCTAssertEqual(try overlaps.rows.first?.int("n"), 0, "every address is synthetic")
     }
 
+    /// The audit trail names who did what: staff approve, each scholar confirms their own
+    /// placement, the host withdraws, the registration desk checks people in; never the person
+    /// who happened to run the load.
+    func testEveryStepOfTheStoryHasABelievableActor() throws {
+        connection.close()
+        cli = try SampleTemplate.harness()
+        connection = try cli.connection()
+        func actors(_ type: String) throws -> [String] {
+            try connection.query("SELECT DISTINCT meta->>'actor' AS actor FROM events WHERE type = $1 ORDER BY 1", [type]).rows.map {
+                try $0.string("actor")
+            }
+        }
+        XCTAssertEqual(try actors("ConferenceOpened"), ["Camila Rojas (CityLab program director)"])
+        XCTAssertEqual(try actors("SessionRescheduled"), ["Andrés Molina (CityLab program team)"])
+        XCTAssertEqual(try actors("AttendeeRegistered"), ["CityLab registration site"])
+        XCTAssertEqual(try actors("AttendeeCheckedIn"), ["Juliana Torres (registration desk, Main Hall)"])
+        XCTAssertEqual(try actors("PlacementProposed"), ["Priya Raman (Summer Scholars coordinator)"])
+        XCTAssertEqual(try actors("PlacementApproved"), ["Marcus Bell (Summer Scholars director)"])
+        XCTAssertEqual(try actors("PlacementWithdrawn"), ["Dana Kimball (Salt Lake City Mayor's Office)"])
+        let confirmations = try connection.query(
+            """
+            SELECT c.meta->>'actor' AS actor, s.data->>'name' AS scholar FROM events c
+            JOIN events p ON p.type = 'PlacementProposed' AND p.data->>'placement' = c.data->>'placement'
+            JOIN events s ON s.type = 'ScholarAdmitted' AND s.data->>'scholar' = p.data->>'scholar'
+            WHERE c.type = 'PlacementConfirmed' ORDER BY c.position
+            """)
+        XCTAssertEqual(confirmations.rows.count, 5)
+        for row in confirmations.rows { XCTAssertEqual(try row.string("actor"), try row.string("scholar") + " (scholar)") }
+        let runner = try connection.query("SELECT count(*) AS n FROM events WHERE meta->>'actor' = 'test-organizer'")
+        XCTAssertEqual(try runner.rows[0].int("n"), 0, "the one who ran the load is no actor in the story")
+    }
+
     private func count(_ type: String) throws -> Int {
         try connection.query("SELECT count(*) AS n FROM events WHERE type = $1", [type]).rows[0].int("n")
     }

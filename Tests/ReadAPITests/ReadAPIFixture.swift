@@ -105,12 +105,12 @@ final class ReadAPIFixture {
     }
 
     @discardableResult
-    func startServer(capacity: Int = 100_000, runsProjector: Bool = true) throws -> ReadAPIServer {
+    func startServer(capacity: Int = 100_000, runsProjector: Bool = true, headerTimeout: Duration = .seconds(10)) throws -> ReadAPIServer {
         let accessLog = self.accessLog
         let server = ReadAPIServer(
             configuration: ReadAPIConfiguration(
                 databaseURL: url, port: 0, loops: 2, runsProjector: runsProjector, agendaCapacity: capacity, poll: .milliseconds(500),
-                accessLog: { line in accessLog.append(line) }))
+                accessLog: { line in accessLog.append(line) }, headerTimeout: headerTimeout))
         try server.start(loadTimeout: .seconds(30))
         self.server = server
         return server

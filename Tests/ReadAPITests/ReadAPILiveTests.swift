@@ -1,4 +1,5 @@
 import Application
+import Domain
 import Foundation
 import ReadAPI
 import TestSupport
@@ -46,7 +47,8 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertEqual(html.header("Cache-Control"), "private, no-cache")
         for needle in [
             "webcal://127.0.0.1:\(fixture.port)/agenda/\(token).ics", "America/Bogota (UTC−05:00)", "Wednesday 14 October 2026",
-            "10:00–11:00", "Sala Care", "badge seat", "Rescheduled:", "Cancelled:", "speaker ill", "Last updated", "Night walk &lt;script&gt;",
+            "10:00–11:00", "Sala Care", "badge seat", "Rescheduled:", "Cancelled:", "speaker ill", "Last updated",
+            "Night walk &lt;script&gt;",
             "Care Blocks: a city&#39;s &quot;system&quot; of care", "23:30–Friday 16 October 2026 00:30",
         ] {
             XCTAssertTrue(html.text.contains(needle), "the agenda page lacks \(needle)")
@@ -68,6 +70,64 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertEqual(try fixture.get("/agenda/\(token).ics").body, calendar.body, "byte-stable for the same state")
         let bos = try fixture.get("/agenda/\(try XCTUnwrap(fixture.tokens["bo"])).ics").text
         XCTAssertTrue(bos.contains("STATUS:TENTATIVE"), bos)
+    }
+
+    /// A calendar's VEVENTs by UID: each one's properties (lines unfolded), name to value.
+    func events(_ calendar: String) -> [String: [String: String]] {
+        var events: [String: [String: String]] = [:]
+        var current: [String: String]?
+        for line in calendar.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let (name, value) = (String(line[..<colon]), String(line[line.index(after: colon)...]))
+            if line == "BEGIN:VEVENT" {
+                current = [:]
+            } else if line == "END:VEVENT", let event = current {
+                events[event["UID"] ?? ""] = event
+                current = nil
+            } else if current != nil {
+                current?[name] = value
+            }
+        }
+        return events
+    }
+
+    /// When the last event about `session` was recorded, as an iCalendar UTC DATE-TIME.
+    func lastTouched(_ session: String) throws -> String {
+        let rows = try fixture.connection.query(
+            "SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYYMMDD\"T\"HH24MISS\"Z\"') AS stamp FROM events "
+                + "WHERE data->>'session' = $1 ORDER BY position DESC LIMIT 1", [session])
+        return try XCTUnwrap(rows.first?.string("stamp"), "no event about \(session)")
+    }
+
+    /// Calendar clients replace an event only when SEQUENCE grows and trust DTSTAMP: two
+    /// reschedules are SEQUENCE:2, a cancellation bumps it too, DTSTAMP is the last change.
+    func testCalendarsStampAndNumberEveryRevision() throws {
+        _ = try ProgramCommands.reschedule(
+            Session.Reschedule(session: fixture.session("data"), starts: "2026-10-14T16:30", ends: "2026-10-14T17:30"),
+            runner: fixture.runner)
+        let head = try fixture.head()
+        let token = try XCTUnwrap(fixture.tokens["ana"])
+        let agenda = try fixture.get("/agenda/\(token).ics?min_position=\(head)").text
+        let program = try fixture.get("/program.ics?min_position=\(head)").text
+        for (calendar, name, suffix) in [
+            (agenda, "CityLab 2026 · Ana Gómez", "@citylab"), (program, "CityLab 2026 · Program", "@program.citylab"),
+        ] {
+            XCTAssertTrue(calendar.contains("\r\nPRODID:-//CityLab//citylab read API//EN\r\n"), calendar)
+            XCTAssertTrue(calendar.contains("\r\nX-WR-CALNAME:\(name)\r\n"), calendar)
+            let events = events(calendar)
+            let data = try XCTUnwrap(events["ses_data" + suffix], calendar)
+            XCTAssertEqual(data["SEQUENCE"], "2", "two reschedules")
+            XCTAssertEqual(data["DTSTART"], "20261014T213000Z")
+            XCTAssertEqual(data["DTSTAMP"], try lastTouched("ses_data"))
+            let dropped = try XCTUnwrap(events["ses_dropped" + suffix], calendar)
+            XCTAssertEqual(dropped["STATUS"], "CANCELLED")
+            XCTAssertEqual(dropped["SEQUENCE"], "1", "the cancellation is a revision")
+            XCTAssertEqual(dropped["DTSTAMP"], try lastTouched("ses_dropped"))
+            let care = try XCTUnwrap(events["ses_care" + suffix], calendar)
+            XCTAssertEqual(care["SEQUENCE"], "0")
+            XCTAssertEqual(care["DTSTAMP"], try lastTouched("ses_care"))
+            for (uid, event) in events { XCTAssertNotEqual(event["DTSTAMP"], "19700101T000000Z", uid) }
+        }
     }
 
     func testUnknownAndRevokedTokensAreTheSame404() throws {
@@ -134,6 +194,22 @@ final class ReadAPILiveTests: XCTestCase {
         XCTAssertLessThan(waited, 4)
         XCTAssertEqual(try fixture.get("/program?min_position=abc").status, 400)
         XCTAssertEqual(try fixture.get("/program?min_position=-1").status, 400)
+    }
+
+    /// Each day reads in time order: the 09:00 plenary comes before the tracks that start later,
+    /// whatever their names.
+    func testTheProgramPageListsEachDaysTracksByTheirFirstStart() throws {
+        try fixture.schedule(
+            "plenary", "Opening plenary", "2026-10-14T09:00", "2026-10-14T10:00", capacity: 100, track: "Plenary", speakers: [])
+        try fixture.schedule("walk", "Late walk", "2026-10-15T23:45", "2026-10-16T00:45", capacity: 5, track: "Arts", speakers: [])
+        let page = try fixture.get("/program?min_position=\(try fixture.head())", [("Accept", "text/html")]).text
+        let headings = page.components(separatedBy: "<h").dropFirst().compactMap { part -> String? in
+            guard part.hasPrefix("2>") || part.hasPrefix("3>") else { return nil }
+            return String(part.dropFirst(2).prefix { $0 != "<" })
+        }
+        XCTAssertEqual(
+            headings, ["Wednesday 14 October 2026", "Plenary", "Care", "Data", "Thursday 15 October 2026", "Other sessions", "Arts"],
+            page)
     }
 
     func testProgramSessionsErrorsAndNoEmailAnywhere() throws {

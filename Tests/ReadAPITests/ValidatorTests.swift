@@ -69,4 +69,66 @@ final class ValidatorTests: XCTestCase {
         let (status, output) = try run(ValidatorScripts.openAPI, arguments)
         XCTAssertEqual(status, 0, output)
     }
+
+    /// Every status a route answers is declared for its path (not left to `default`), and every
+    /// answer's X-Projection-Position, ETag, Retry-After and Allow headers are declared on it.
+    func testEveryObservedStatusAndHeaderIsDeclared() throws {
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try fixture.get("/openapi.json").body)) as? [String: Any])
+        let paths = try XCTUnwrap(document["paths"] as? [String: Any])
+        let components = try XCTUnwrap(document["components"] as? [String: Any])
+        let ana = try XCTUnwrap(fixture.tokens["ana"])
+        let unknown = String(repeating: "0", count: 32)
+        let routes: [(template: String, path: String, missing: String)] = [
+            ("/health", "/health", ""), ("/openapi.json", "/openapi.json", ""), ("/program", "/program", "/program?conference=nope"),
+            ("/program.ics", "/program.ics", "/program.ics?conference=nope"), ("/sessions/{id}", "/sessions/ses_data", "/sessions/nope"),
+            ("/agenda/{token}", "/agenda/\(ana)", "/agenda/\(unknown)"),
+            ("/agenda/{token}.json", "/agenda/\(ana).json", "/agenda/\(unknown).json"),
+            ("/agenda/{token}.ics", "/agenda/\(ana).ics", "/agenda/\(unknown).ics"),
+        ]
+        var observed: [(String, WireClient.Response)] = []
+        for route in routes {
+            let ok = try fixture.get(route.path)
+            observed.append((route.template, ok))
+            observed.append(
+                (route.template, try fixture.get(route.path, [("If-None-Match", try XCTUnwrap(ok.header("ETag"), route.path))])))
+            observed.append((route.template, try fixture.get(route.path, method: "DELETE")))
+            observed.append((route.template, try fixture.get(route.path, [("Accept", "image/png")])))
+            if !route.missing.isEmpty {
+                observed.append((route.template, try fixture.get(route.missing)))
+                observed.append((route.template, try fixture.get(route.path + "?min_position=x")))
+            }
+        }
+        XCTAssertEqual(
+            Set(observed.map(\.1.status)), [200, 304, 400, 404, 405, 406], "the requests above should reach every status a route makes")
+        for (template, answer) in observed {
+            let context = "\(template) answered \(answer.status)"
+            XCTAssertNotNil(answer.header("X-Projection-Position"), context)
+            let operation = try XCTUnwrap((paths[template] as? [String: Any])?["get"] as? [String: Any], "\(template) is not declared")
+            let responses = try XCTUnwrap(operation["responses"] as? [String: Any])
+            guard let declared = responses[String(answer.status)] as? [String: Any] else {
+                XCTFail("\(context), which its OpenAPI entry does not declare")
+                continue
+            }
+            let resolved = try resolve(declared, in: components)
+            let headers = Set(((resolved["headers"] as? [String: Any]) ?? [:]).keys.map { $0.lowercased() })
+            for name in ["X-Projection-Position", "ETag", "Retry-After", "Allow"] where answer.header(name) != nil {
+                XCTAssertTrue(headers.contains(name.lowercased()), "\(context) with \(name), which is not declared on that answer")
+            }
+        }
+        for (template, item) in paths {
+            let responses = try XCTUnwrap(((item as? [String: Any])?["get"] as? [String: Any])?["responses"] as? [String: Any])
+            XCTAssertNotNil(responses["default"], "\(template) declares no default answer for the server's own refusals")
+            for (status, response) in responses {
+                let headers = try resolve(try XCTUnwrap(response as? [String: Any]), in: components)["headers"] as? [String: Any]
+                XCTAssertNotNil(headers?["X-Projection-Position"], "\(template) \(status) does not declare X-Projection-Position")
+            }
+        }
+    }
+
+    /// A response object, or the one its `$ref` (`#/components/responses/Name`) names.
+    func resolve(_ response: [String: Any], in components: [String: Any]) throws -> [String: Any] {
+        guard let reference = response["$ref"] as? String else { return response }
+        let name = try XCTUnwrap(reference.split(separator: "/").last.map(String.init))
+        return try XCTUnwrap((components["responses"] as? [String: Any])?[name] as? [String: Any], "\(reference) is not defined")
+    }
 }

@@ -19,7 +19,7 @@ extension SamplePlan {
         let called = program[SampleProgramTable.cancelled]
         return [
             SampleStep(
-                name: "cancel-registrations", command: "attendee cancel",
+                name: "cancel-registrations", command: "attendee cancel", actor: SampleActors.registrationOffice,
                 note: "Cancelling \(Self.cancelledRegistrations) registrations"
             ) { reader in
                 var random = SampleRandom(seed: seed, label: "cancellations")
@@ -35,7 +35,7 @@ extension SamplePlan {
                 }
             },
             SampleStep(
-                name: "reschedule", command: "session reschedule",
+                name: "reschedule", command: "session reschedule", actor: SampleActors.programTeam,
                 note: "Moving '\(movedSession.spec.title)' to \(SampleStory.days[moved.day]) \(moved.starts)"
             ) { reader in
                 let starts = "\(SampleStory.days[moved.day])T\(moved.starts)"
@@ -43,11 +43,17 @@ extension SamplePlan {
                     session: movedSession.id, room: moved.room.rawValue, starts: starts, capacity: moved.capacity)
                 try reader.keep(Session.decide(command, reader))
             },
-            SampleStep(name: "cancel-session", command: "session cancel", note: "Calling off '\(called.spec.title)'") { reader in
+            SampleStep(
+                name: "cancel-session", command: "session cancel", actor: SampleActors.programTeam,
+                note: "Calling off '\(called.spec.title)'"
+            ) { reader in
                 let reason = "The panel's flights were cancelled; it runs as a webinar in November instead."
                 try reader.keep(Session.decide(Session.Cancel(session: called.id, reason: reason), reader))
             },
-            SampleStep(name: "drops", command: "agenda drop", note: "Changing agendas: drops and waitlist moves") { reader in
+            SampleStep(
+                name: "drops", command: "agenda drop", actor: SampleActors.registrationSite,
+                note: "Changing agendas: drops and waitlist moves"
+            ) { reader in
                 try Self.drops(seed: seed, program: program, reader)
             },
         ]
@@ -83,7 +89,7 @@ extension SamplePlan {
         let plan = self
         return [(0, 80, "07:15"), (1, 45, "07:30")].map { day, percent, opens in
             SampleStep(
-                name: "check-in-day-\(day + 1)", command: "attendee check-in",
+                name: "check-in-day-\(day + 1)", command: "attendee check-in", actor: SampleActors.registrationDesk,
                 note: "Checking in arrivals on \(SampleStory.days[day])"
             ) { reader in
                 var random = SampleRandom(seed: seed, label: "check-in-\(day)")

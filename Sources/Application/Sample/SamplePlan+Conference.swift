@@ -14,7 +14,8 @@ extension SamplePlan {
         let program = self.program
         let cast = self.cast
         return [
-            SampleStep(name: "open", command: "conference open", note: "Opening \(open.name) in \(open.city)") { reader in
+            SampleStep(name: "open", command: "conference open", actor: SampleActors.director, note: "Opening \(open.name) in \(open.city)")
+            { reader in
                 let state = try reader.state(Conference.self, .conference(conference))
                 if let opened = state.opened {
                     guard opened.timeZone == open.timeZone, opened.starts == open.starts, opened.ends == open.ends else {
@@ -26,7 +27,10 @@ extension SamplePlan {
                 }
                 try reader.keep(Conference.decide(open, state))
             },
-            SampleStep(name: "schedule", command: "session schedule", note: "Scheduling \(program.count) sessions in 6 rooms") { reader in
+            SampleStep(
+                name: "schedule", command: "session schedule", actor: SampleActors.programTeam,
+                note: "Scheduling \(program.count) sessions in 6 rooms"
+            ) { reader in
                 for session in program {
                     let command = Session.Schedule(
                         id: session.id, conference: conference, title: session.spec.title, room: session.spec.room.rawValue,
@@ -35,7 +39,10 @@ extension SamplePlan {
                     try reader.keep(Session.decide(command, reader))
                 }
             },
-            SampleStep(name: "register", command: "attendee register", note: "Registering \(cast.count) attendees") { reader in
+            SampleStep(
+                name: "register", command: "attendee register", actor: SampleActors.registrationSite,
+                note: "Registering \(cast.count) attendees"
+            ) { reader in
                 for person in cast {
                     let command = Attendee.Register(
                         id: person.id, name: person.name, email: person.email, role: person.role.rawValue,
@@ -59,7 +66,7 @@ extension SamplePlan {
         let (cast, program) = (self.cast, self.program)
         return chunks.enumerated().map { number, chunk in
             SampleStep(
-                name: "enroll-\(number + 1)", command: "agenda add",
+                name: "enroll-\(number + 1)", command: "agenda add", actor: SampleActors.registrationSite,
                 note: "Filling agendas (\(number + 1) of \(chunks.count)): \(chunk.count) requests"
             ) { reader in
                 for request in chunk {

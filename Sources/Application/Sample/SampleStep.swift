@@ -3,11 +3,12 @@ import EventStore
 import Events
 
 /// One append of the sample: many decisions of one kind (`command`, as the events' metadata
-/// records it) under one deterministic command id, so a step commits once and a second load
-/// skips it.
+/// records it) by one person (`actor`, see `SampleActors`) under one deterministic command id,
+/// so a step commits once and a second load skips it.
 struct SampleStep {
     let name: String
     let command: String
+    let actor: String
     let note: String
     let decide: (SampleStepReader) throws -> Void
 }
@@ -46,7 +47,7 @@ struct SampleRunner {
             }
             let batch = AppendBatch(
                 commandID: id, expectations: reader.versions, events: reader.events,
-                metadata: EventMetadata(actor: context.actor, commandID: id, command: step.command, source: context.source),
+                metadata: EventMetadata(actor: step.actor, commandID: id, command: step.command, source: context.source),
                 result: ["id": .string(id), "message": .string(step.note)])
             do {
                 _ = try log.store.append(try PreparedAppend(batch))

@@ -1,7 +1,8 @@
 import Projections
 
 /// An attendee's agenda as an RFC 5545 calendar to subscribe to: one VEVENT per session, in
-/// UTC, a stable UID per session, SEQUENCE = reschedules, DTSTAMP = the last event that touched
+/// UTC, a stable UID per session, SEQUENCE = reschedules plus one once cancelled (RFC 5545
+/// §3.8.7.4: a cancellation is a significant revision), DTSTAMP = the last event that touched
 /// the entry (the same state always gives the same bytes), TENTATIVE while waitlisted.
 enum AgendaCalendar {
     static let prodID = "-//CityLab//citylab read API//EN"
@@ -15,7 +16,7 @@ enum AgendaCalendar {
             writer.raw("DTSTAMP", ICalendarWriter.utc(entry.lastChangedAt) ?? epoch)
             writer.raw("DTSTART", ICalendarWriter.utc(entry.starts) ?? epoch)
             writer.raw("DTEND", ICalendarWriter.utc(entry.ends) ?? epoch)
-            writer.raw("SEQUENCE", String(entry.sequence))
+            writer.raw("SEQUENCE", String(sequence(revisions: entry.sequence, cancelled: entry.status == "cancelled")))
             var summary = entry.title
             var description: [String]
             switch entry.status {
@@ -47,6 +48,10 @@ enum AgendaCalendar {
     }
 
     static let epoch = "19700101T000000Z"
+
+    /// SEQUENCE: each reschedule is a revision, and so is the cancellation (never undone, so the
+    /// number only grows).
+    static func sequence(revisions: Int, cancelled: Bool) -> Int { revisions + (cancelled ? 1 : 0) }
 
     /// The calendar's own properties (RFC 5545, RFC 7986 REFRESH-INTERVAL, the de-facto X-WR-*).
     static func header(_ writer: inout ICalendarWriter, name: String, zone: String) {

@@ -17,9 +17,13 @@ enum OpenAPIDocument {
             "/health": {
               "get": {
                 "summary": "Database and projections status",
+                "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The database answers.", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
-                  "503": {"description": "The database does not answer (same shape).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
+                  "200": {"description": "The database answers.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+                  "503": {"description": "The database does not answer (same shape; Retry-After).", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}, "Retry-After": {"$ref": "#/components/headers/RetryAfter"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
+                  "304": {"$ref": "#/components/responses/NotModified"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -30,8 +34,12 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {"description": "The program.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Program"}}, "text/html": {"schema": {"type": "string"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
                   "404": {"$ref": "#/components/responses/Problem"},
-                  "406": {"$ref": "#/components/responses/Problem"}
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "406": {"$ref": "#/components/responses/Problem"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -40,9 +48,13 @@ enum OpenAPIDocument {
                 "summary": "The whole program as an RFC 5545 calendar",
                 "parameters": [{"$ref": "#/components/parameters/Conference"}, {"$ref": "#/components/parameters/MinPosition"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The calendar.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"text/calendar": {"schema": {"type": "string"}}}},
+                  "200": {"description": "The calendar.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"text/calendar": {"schema": {"type": "string"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
-                  "404": {"$ref": "#/components/responses/Problem"}
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
+                  "404": {"$ref": "#/components/responses/Problem"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -51,10 +63,14 @@ enum OpenAPIDocument {
                 "summary": "One session (JSON unless the client prefers text/html)",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/MinPosition"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The session.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SessionDocument"}}, "text/html": {"schema": {"type": "string"}}}},
+                  "200": {"description": "The session.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SessionDocument"}}, "text/html": {"schema": {"type": "string"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
                   "404": {"$ref": "#/components/responses/Problem"},
-                  "406": {"$ref": "#/components/responses/Problem"}
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "406": {"$ref": "#/components/responses/Problem"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -63,10 +79,14 @@ enum OpenAPIDocument {
                 "summary": "An attendee's agenda: HTML for browsers, JSON for Accept: application/json",
                 "parameters": [{"$ref": "#/components/parameters/Token"}, {"$ref": "#/components/parameters/MinPosition"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The agenda (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"text/html": {"schema": {"type": "string"}}, "application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}}},
+                  "200": {"description": "The agenda (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"text/html": {"schema": {"type": "string"}}, "application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
                   "404": {"$ref": "#/components/responses/Problem"},
-                  "406": {"$ref": "#/components/responses/Problem"}
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "406": {"$ref": "#/components/responses/Problem"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -75,9 +95,13 @@ enum OpenAPIDocument {
                 "summary": "An attendee's agenda as JSON",
                 "parameters": [{"$ref": "#/components/parameters/Token"}, {"$ref": "#/components/parameters/MinPosition"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The agenda (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}}},
+                  "200": {"description": "The agenda (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
-                  "404": {"$ref": "#/components/responses/Problem"}
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
+                  "404": {"$ref": "#/components/responses/Problem"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
@@ -86,16 +110,26 @@ enum OpenAPIDocument {
                 "summary": "An attendee's agenda as an RFC 5545 calendar to subscribe to",
                 "parameters": [{"$ref": "#/components/parameters/Token"}, {"$ref": "#/components/parameters/MinPosition"}, {"$ref": "#/components/parameters/IfNoneMatch"}],
                 "responses": {
-                  "200": {"description": "The calendar (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"text/calendar": {"schema": {"type": "string"}}}},
+                  "200": {"description": "The calendar (Cache-Control: private).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"text/calendar": {"schema": {"type": "string"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
-                  "404": {"$ref": "#/components/responses/Problem"}
+                  "400": {"$ref": "#/components/responses/BadMinPosition"},
+                  "404": {"$ref": "#/components/responses/Problem"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
+                  "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
             },
             "/openapi.json": {
               "get": {
                 "summary": "This description",
-                "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}
+                "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
+                "responses": {
+                  "200": {"description": "OpenAPI 3.1", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"type": "object"}}}},
+                  "304": {"$ref": "#/components/responses/NotModified"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "default": {"$ref": "#/components/responses/Refused"}
+                }
               }
             }
           },
@@ -103,17 +137,24 @@ enum OpenAPIDocument {
             "parameters": {
               "Token": {"name": "token", "in": "path", "required": true, "description": "The personal agenda token (never logged).", "schema": {"type": "string"}},
               "Conference": {"name": "conference", "in": "query", "required": false, "description": "An edition id; default: the only edition, else the one whose sessions start last.", "schema": {"type": "string"}},
-              "MinPosition": {"name": "min_position", "in": "query", "required": false, "description": "Wait (at most 2 s) until the projections have reached this position.", "schema": {"type": "integer", "minimum": 0}},
+              "MinPosition": {"name": "min_position", "in": "query", "required": false, "description": "Wait (at most 2 s) until the projections have reached this position; anything but a whole number 0 or more is a 400.", "schema": {"type": "integer", "minimum": 0}},
               "IfNoneMatch": {"name": "If-None-Match", "in": "header", "required": false, "schema": {"type": "string"}}
             },
             "headers": {
-              "Position": {"description": "The log position the answer reflects.", "schema": {"type": "integer", "minimum": 0}},
-              "ETag": {"description": "Changes exactly when the document does.", "schema": {"type": "string"}}
+              "Position": {"description": "The log position the answer reflects (on every answer).", "required": true, "schema": {"type": "integer", "minimum": 0}},
+              "ETag": {"description": "Changes exactly when the document does.", "schema": {"type": "string"}},
+              "RetryAfter": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 0}},
+              "Allow": {"description": "The methods this path answers.", "schema": {"type": "string"}}
             },
             "responses": {
-              "NotModified": {"description": "The client's copy is current (If-None-Match)."},
-              "Problem": {"description": "RFC 9457 problem details.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+              "NotModified": {"description": "The client's copy is current (If-None-Match).", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}},
+              "Problem": {"description": "RFC 9457 problem details.", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "BadMinPosition": {"description": "min_position is not a whole number, 0 or more.", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "MethodNotAllowed": {"description": "Only GET and HEAD are answered (with Allow).", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}, "Allow": {"$ref": "#/components/headers/Allow"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "Unavailable": {"description": "The server is still loading the read models, or too busy to read this agenda now (Retry-After).", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}, "Retry-After": {"$ref": "#/components/headers/RetryAfter"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+              "Refused": {"description": "Refused before any route ran: a malformed request (400), a body (405/413), a head too slow (408), too long (414) or too large (431), another HTTP version (505), the connection limit (503).", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
             },
+
             "schemas": {
               "Problem": {
                 "type": "object", "additionalProperties": false, "required": ["type", "title", "status", "detail"],

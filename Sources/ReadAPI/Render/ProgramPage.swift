@@ -12,13 +12,22 @@ enum ProgramPage {
             guard let sessions = days[day], let first = sessions.first else { continue }
             body += "<h2>\(e(LocalTimes.dayHeading(first.startsLocal)))</h2>"
             let tracks = Dictionary(grouping: sessions) { $0.track ?? "" }
-            for track in tracks.keys.sorted(by: { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }) {
+            for track in tracksInDayOrder(tracks) {
                 if tracks.count > 1 || !track.isEmpty { body += "<h3>\(e(track.isEmpty ? "Other sessions" : track))</h3>" }
                 for session in tracks[track] ?? [] { body += item(session, zone: edition.timeZone, link: true) }
             }
         }
         body += "<footer><p>Seats as of event \(program.position) in the log; reload for the latest.</p></footer>"
         return HTMLPage.document(title: "\(edition.name) · Program", body: body)
+    }
+
+    /// A day's tracks in the order the day runs: the one starting first (the plenary) leads;
+    /// ties by name, sessions without a track last.
+    static func tracksInDayOrder(_ tracks: [String: [ProgramSession]]) -> [String] {
+        let earliest = tracks.mapValues { $0.map(\.startsLocal).min() ?? "" }
+        return tracks.keys.sorted {
+            (earliest[$0] ?? "", $0.isEmpty ? 1 : 0, $0) < (earliest[$1] ?? "", $1.isEmpty ? 1 : 0, $1)
+        }
     }
 
     static func render(_ session: ProgramSession, in program: EditionProgram) -> String {

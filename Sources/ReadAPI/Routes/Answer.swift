@@ -18,7 +18,7 @@ struct Representation: Sendable {
 /// Builds the answers every route shares: 200 or 304 by `If-None-Match`, and problems.
 enum Answer {
     /// Changes whenever a renderer changes what it writes for the same state (then every old ETag is stale).
-    static let renderVersion = "r1"
+    static let renderVersion = "r2"
 
     static func etag(_ parts: String...) -> String {
         "\"" + ([renderVersion] + parts).joined(separator: "-") + "\""

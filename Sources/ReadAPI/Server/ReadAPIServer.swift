@@ -35,7 +35,11 @@ public final class ReadAPIServer: Sendable {
         let http = HTTPServer.Configuration(
             host: configuration.host, port: configuration.port, loops: configuration.loops, maxConnections: configuration.maxConnections,
             headerTimeout: configuration.headerTimeout, idleTimeout: configuration.idleTimeout,
-            accessLog: accessLog)
+            accessLog: accessLog,
+            serverHeaders: {
+                // CONTRACT: every answer carries the position, the server's own refusals too.
+                [("X-Projection-Position", String(cache.position)), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+            })
         self.http = HTTPServer(configuration: http, handler: ReadRoutes(cache: cache, loader: loader, waiters: waiters).handler)
     }
 

@@ -22,6 +22,8 @@ enum DemoCommand {
 
     static func demo(_ invocation: Invocation) throws {
         let say: (String) -> Void = { text in if !invocation.json { FileHandle.standardError.write(Data(("==> " + text + "\n").utf8)) } }
+        // A usage error or a busy port is said before the database starts or the sample loads.
+        _ = try ServeCommand.listenAddress(invocation)
         say("starting the database")
         let store = try invocation.store()
         say("loading the CityLab sample (idempotent)")
@@ -32,7 +34,9 @@ enum DemoCommand {
                 : "loaded \(summary.eventsAppended) events in \(String(format: "%.1f", Double(summary.milliseconds) / 1000)) s")
         say("bringing the read models up to date")
         try Projector.catchUpAll(store.connection)
-        // A moment worth auditing: just before the first placement was confirmed.
+        // A moment worth auditing: the summer just before the first scholar confirmed (every
+        // proposal approved, one withdrawn by its host). All sample events are recorded at load
+        // time, so a position shows it where --as-of could not.
         let firstConfirmation = try store.connection.query(
             "SELECT coalesce(min(position), 1) - 1 AS position FROM events WHERE type = 'PlacementConfirmed'")
         let before = try firstConfirmation.rows.first?.int64("position") ?? 0
@@ -74,19 +78,49 @@ enum DemoCommand {
             ]
         }
         let tip = { (command: String, comment: String) in
-            "  " + command.padding(toLength: max(46, command.count + 1), withPad: " ", startingAt: 0) + "# " + comment
+            "  " + command.padding(toLength: max(52, command.count + 1), withPad: " ", startingAt: 0) + "# " + comment
+        }
+        lines += ["", "Try next, in another terminal (same directory; README.md has the whole tour):"]
+        if let directory = binaryDirectoryOffPath() {
+            lines.append(tip("export PATH=\"\(shellEscaped(directory)):$PATH\"", "put this citylab on your path"))
         }
         lines += [
-            "", "Try next, in another terminal (same directory; README.md has the whole tour):",
             tip("citylab session list", "the program with seats left and waitlists"),
             tip("citylab agenda show \(summary.showcase.first?.attendee.rawValue ?? "att_…")", "an attendee's agenda"),
-            tip("citylab audit placements --city Bogotá", "who did what, when, for each placement"),
-            tip("citylab audit placements --position \(auditPosition)", "as they stood before the first confirmation"),
+            tip("citylab audit placements --city \"Salt Lake City\"", "who did what: staff, the host's withdrawal, the scholar"),
+            tip("citylab audit placements --position \(auditPosition)", "the summer just before the first scholar confirmed"),
             tip("citylab audit verify", "proof the log was not altered"),
             "", "Sample agenda links are public knowledge (derived from a fixed seed): demo data only.",
             "Ctrl-C stops the server; running the demo again reuses the data.",
         ]
         lines.forEach(Output.line)
         fflush(nil)
+    }
+
+    /// The directory of the running `citylab` when a plain `citylab` in another terminal would
+    /// not run it (not on PATH, or another one is found first); nil when it would.
+    static func binaryDirectoryOffPath() -> String? {
+        let invoked = CommandLine.arguments.first ?? "citylab"
+        guard invoked.contains("/") else { return nil }
+        let current = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: invoked, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL
+        let ours = absolute.resolvingSymlinksInPath().path
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("citylab")
+            guard FileManager.default.isExecutableFile(atPath: candidate.path) else { continue }
+            return candidate.resolvingSymlinksInPath().path == ours ? nil : absolute.deletingLastPathComponent().path
+        }
+        return absolute.deletingLastPathComponent().path
+    }
+
+    /// `text` safe inside double quotes in a POSIX shell.
+    static func shellEscaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\"\\$`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 }

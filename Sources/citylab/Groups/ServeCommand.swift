@@ -35,10 +35,7 @@ enum ServeCommand {
     /// Serves until SIGINT/SIGTERM on `--host`/`--port`; `started` gets the bound port once
     /// listening. A busy port is a `Rejection` (exit 1) with a hint to pass another `--port`.
     static func run(_ invocation: Invocation, runsProjector: Bool, started: (Int) -> Void) throws {
-        let parsed = invocation.parsed
-        let host = parsed.option("host") ?? "127.0.0.1"
-        let port = try parsed.int("port") ?? 8080
-        guard (0...65_535).contains(port) else { throw AppError.usage("--port must be between 0 and 65535, got \(port)", hint: nil) }
+        let (host, port) = try listenAddress(invocation)
         _ = try invocation.store()
         let url: String
         switch invocation.target {
@@ -52,14 +49,9 @@ enum ServeCommand {
                 databaseURL: url, host: host, port: port, runsProjector: runsProjector, accessLog: accessLog.write, log: stderr))
         do {
             try server.start()
-        } catch let error as SystemError where error.errno == EADDRINUSE {
-            accessLog.stop()
-            throw Rejection(
-                "port-busy", "\(host):\(port) is already in use",
-                hint: "pass --port with a free port (e.g. --port \(port == 65_535 ? 8081 : port + 1)), or stop the other server")
         } catch let error as SystemError {
             accessLog.stop()
-            throw AppError.usage("cannot listen on \(host):\(port): \(error)", hint: "check --host and --port")
+            throw refusal(error, host: host, port: port)
         }
         let stopped = DispatchSemaphore(value: 0)
         server.installSignalHandlers {
@@ -71,6 +63,31 @@ enum ServeCommand {
         stopped.wait()
         accessLog.stop()
         stderr("serve: stopped")
+    }
+
+    /// `--host` and `--port`, checked before anything is started or written: a malformed port or
+    /// an address that cannot be had is a usage error (exit 2), a busy port a `Rejection` (exit 1).
+    static func listenAddress(_ invocation: Invocation) throws -> (host: String, port: Int) {
+        let parsed = invocation.parsed
+        let host = parsed.option("host") ?? "127.0.0.1"
+        let port = try parsed.int("port") ?? 8080
+        guard (0...65_535).contains(port) else { throw AppError.usage("--port must be between 0 and 65535, got \(port)", hint: nil) }
+        do {
+            try HTTPServer.probe(host: host, port: port)
+        } catch {
+            throw refusal(error, host: host, port: port)
+        }
+        return (host, port)
+    }
+
+    /// A busy port is refused with a hint to pick another; any other bind failure is a usage error.
+    static func refusal(_ error: SystemError, host: String, port: Int) -> Error {
+        guard error.errno == EADDRINUSE else {
+            return AppError.usage("cannot listen on \(host):\(port): \(error)", hint: "check --host and --port")
+        }
+        return Rejection(
+            "port-busy", "\(host):\(port) is already in use",
+            hint: "pass --port with a free port (e.g. --port \(port == 65_535 ? 8081 : port + 1)), or stop the other server")
     }
 
     /// The URLs to open, on stdout (flushed: a script may be reading them through a pipe).
