@@ -22,10 +22,7 @@ final class PollFallbackTests: XCTestCase {
         runner.start()
         defer { stop.store(true, ordering: .relaxed) }
 
-        func caughtUp() throws -> Bool {
-            try database.count(
-                "SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)") == Projector.all.count
-        }
+        func caughtUp() throws -> Bool { try database.allCaughtUp() }
         try poll(timeout: .seconds(10), "the first catch-up") { try caughtUp() }
 
         // Plain INSERTs: no citylab_append, so no NOTIFY wakes the projector.

@@ -30,10 +30,7 @@ final class RunLoopTests: XCTestCase {
         runner.start()
         defer { stop.store(true, ordering: .relaxed) }
 
-        func caughtUp() throws -> Bool {
-            try database.count(
-                "SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)") == Projector.all.count
-        }
+        func caughtUp() throws -> Bool { try database.allCaughtUp() }
         try poll(timeout: .seconds(10), "the first catch-up") { try caughtUp() }
         // The poll interval is 30 s, so catching up within 10 s proves the NOTIFY woke it.
         try history.register()
