@@ -141,7 +141,8 @@ enum HTTPBenchmark {
     static func startServer(databaseURL: String) throws -> (process: Process, port: Int) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("citylab")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw BenchFailure("\(binary.path) is missing: the http bench serves with the release citylab; run 'swift build -c release' first")
+            throw BenchFailure(
+                "\(binary.path) is missing: the http bench serves with the release citylab; run 'swift build -c release' first")
         }
         let process = Process()
         process.executableURL = binary

@@ -1,8 +1,8 @@
 import Application
 import Arguments
 import Domain
-import Events
 import EventStore
+import Events
 import Foundation
 import Postgres
 
@@ -32,7 +32,9 @@ enum CLI {
             case .run(let parsed):
                 path = parsed.path
                 guard let verb = CommandTree.verbs[parsed.path.joined(separator: " ")] else {
-                    Output.error(.usage, "'\(parsed.path.joined(separator: " "))' cannot run by itself", hint: parser.hint(for: parsed.path), json: wantsJSON)
+                    Output.error(
+                        .usage, "'\(parsed.path.joined(separator: " "))' cannot run by itself", hint: parser.hint(for: parsed.path),
+                        json: wantsJSON)
                     return 2
                 }
                 let invocation = try Invocation(parsed, environment: environment)

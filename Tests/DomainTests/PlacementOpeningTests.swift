@@ -9,7 +9,8 @@ final class PlacementOpeningTests: XCTestCase {
             PlacementCase("an id is created once", given: [.open(bogota)], when: .open(bogota, seats: 3), then: .rejected("duplicate-id")),
             PlacementCase("zero seats", given: [], when: .open(bogota, seats: 0), then: .rejected("invalid-seats")),
             PlacementCase("negative seats", given: [], when: .open(bogota, seats: -2), then: .rejected("invalid-seats")),
-            PlacementCase("one seat is enough", given: [], when: .open(bogota, seats: 1), then: .events(["opening-opn_bogota OpeningCreated"])),
+            PlacementCase(
+                "one seat is enough", given: [], when: .open(bogota, seats: 1), then: .events(["opening-opn_bogota OpeningCreated"])),
             PlacementCase("a malformed start", given: [], when: .open(bogota, starts: "2026-6-15"), then: .rejected("invalid-date")),
             PlacementCase("an impossible end", given: [], when: .open(bogota, ends: "2026-02-30"), then: .rejected("invalid-date")),
             PlacementCase(

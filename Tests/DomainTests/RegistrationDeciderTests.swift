@@ -99,7 +99,8 @@ final class RegistrationDeciderTests: XCTestCase {
             EmailReleased(scope: "citylab-2026", email: "ada@example.org", holder: "att_other001"),
         ])
         XCTAssertNil(claim.holder)
-        XCTAssertNoThrow(try Attendee.decide(register(), conference: Conference.fold(events: [opened]), attendee: Attendee.initialState, email: claim))
+        XCTAssertNoThrow(
+            try Attendee.decide(register(), conference: Conference.fold(events: [opened]), attendee: Attendee.initialState, email: claim))
     }
 
     /// Equinox check: apply the result, send the same command again: refused, nothing new.
@@ -118,8 +119,14 @@ final class RegistrationDeciderTests: XCTestCase {
     /// Golden samples: stored payloads must decode forever.
     func testGoldenSamplesDecode() throws {
         let samples: [(String, String)] = [
-            ("ConferenceOpened", #"{"city":"Bogotá","conference":"citylab-2026","ends":"2026-10-16","name":"CityLab 2026","starts":"2026-10-14","time_zone":"America/Bogota"}"#),
-            ("AttendeeRegistered", #"{"attendee":"att_ada00001","city":"Bogotá","conference":"citylab-2026","email":"ada@example.org","name":"Ada","organization":"City of Bogotá","role":"mayor","token_hash":"ab"}"#),
+            (
+                "ConferenceOpened",
+                #"{"city":"Bogotá","conference":"citylab-2026","ends":"2026-10-16","name":"CityLab 2026","starts":"2026-10-14","time_zone":"America/Bogota"}"#
+            ),
+            (
+                "AttendeeRegistered",
+                #"{"attendee":"att_ada00001","city":"Bogotá","conference":"citylab-2026","email":"ada@example.org","name":"Ada","organization":"City of Bogotá","role":"mayor","token_hash":"ab"}"#
+            ),
             ("EmailClaimed", #"{"email":"ada@example.org","holder":"att_ada00001","scope":"citylab-2026"}"#),
             ("EmailReleased", #"{"email":"ada@example.org","holder":"att_ada00001","scope":"citylab-2026"}"#),
         ]

@@ -51,7 +51,8 @@ struct ProjectionDatabase {
 
     /// Whether every projection's checkpoint stands at the log's head.
     func allCaughtUp() throws -> Bool {
-        try count("SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)") == Projector.all.count
+        try count("SELECT count(*) AS n FROM projection_checkpoints WHERE position = (SELECT position FROM log_head)")
+            == Projector.all.count
     }
 
     func count(_ sql: String, _ params: [any PostgresBindable] = []) throws -> Int {

@@ -15,7 +15,8 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public static func parse(_ text: String, field: String) throws(Rejection) -> LocalDate {
         guard let date = LocalDate(text) else {
-            throw Rejection("invalid-date", "\(field) '\(text)' is not a date from 1900 on", hint: "write dates as YYYY-MM-DD, e.g. 2026-10-14")
+            throw Rejection(
+                "invalid-date", "\(field) '\(text)' is not a date from 1900 on", hint: "write dates as YYYY-MM-DD, e.g. 2026-10-14")
         }
         return date
     }

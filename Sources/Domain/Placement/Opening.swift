@@ -67,7 +67,9 @@ public enum Opening: Decider {
         }
         let seats = command.seats ?? 1
         guard (1...1000).contains(seats) else {
-            throw Rejection("invalid-seats", "--seats \(seats) must be between 1 and 1000", hint: "give a number of seats from 1 to 1000, e.g. --seats 2")
+            throw Rejection(
+                "invalid-seats", "--seats \(seats) must be between 1 and 1000",
+                hint: "give a number of seats from 1 to 1000, e.g. --seats 2")
         }
         let cohort = try Cohort.validate(command.cohort ?? starts.year)
         let created = OpeningCreated(

@@ -37,7 +37,8 @@ public enum Conference: Decider {
         let starts = try LocalDate.parse(command.starts, field: "--starts")
         let ends = try LocalDate.parse(command.ends, field: "--ends")
         guard starts <= ends else {
-            throw Rejection("end-before-start", "the edition ends (\(ends)) before it starts (\(starts))", hint: "check --starts and --ends")
+            throw Rejection(
+                "end-before-start", "the edition ends (\(ends)) before it starts (\(starts))", hint: "check --starts and --ends")
         }
         let opened = ConferenceOpened(
             conference: id, name: name, city: city, timeZone: command.timeZone,

@@ -41,7 +41,9 @@ enum Answer {
 
     static func problem(_ status: Int, _ detail: String, position: Int64, headers: [(String, String)] = []) -> Response {
         .problem(
-            status: status, detail: detail, headers: [("X-Projection-Position", String(position)), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")] + headers)
+            status: status, detail: detail,
+            headers: [("X-Projection-Position", String(position)), ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+                + headers)
     }
 
     /// RFC 9110 §13.1.2: weak comparison; `*` matches any current representation.
