@@ -1,5 +1,6 @@
 import Application
 import Arguments
+import Domain
 import Events
 
 /// Checks and derived values for the global options that every command shares.
@@ -15,14 +16,13 @@ enum GlobalValues {
         return CommandContext.systemUser
     }
 
+    /// The rules of a name (`Validate.nonEmpty`), as a usage error naming where the actor came from.
     static func checkedActor(_ actor: String, source: String) throws -> String {
-        let hint = "give who is acting as a name, e.g. \(source == "--actor" ? "--actor staff-maria" : "CITYLAB_ACTOR=staff-maria")"
-        guard !actor.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw AppError.usage("\(source) must not be empty", hint: hint)
-        }
-        guard actor.count <= 200 else { throw AppError.usage("\(source) is longer than 200 characters", hint: hint) }
-        guard !actor.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw AppError.usage("\(source) contains control characters (a line break or tab)", hint: hint)
+        do {
+            _ = try Validate.nonEmpty(actor, source, max: 200)
+        } catch {
+            let example = source == "--actor" ? "--actor staff-maria" : "CITYLAB_ACTOR=staff-maria"
+            throw AppError.usage(error.message, hint: "give who is acting as a name, e.g. \(example)")
         }
         return actor
     }

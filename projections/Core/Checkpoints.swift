@@ -54,10 +54,11 @@ enum Checkpoints {
             """, [name, version, position])
     }
 
-    /// Records why `name` stopped, inside the page's transaction (which advanced the others).
-    static func fail(_ name: String, _ message: String, _ connection: Connection) throws {
+    /// Records why `names` stopped (inside the page's transaction, which advanced the others).
+    static func fail(_ names: [String], _ message: String, _ connection: Connection) throws {
         try connection.execute(
-            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = $1", [name, String(message.prefix(2000))])
+            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)",
+            [names, String(message.prefix(2000))])
     }
 
     /// Clears the last error of projections that are caught up (a failure that went away).
@@ -68,8 +69,6 @@ enum Checkpoints {
 
     /// Records a failure outside the failed transaction, so `projections status` shows it.
     static func recordError(_ names: [String], _ message: String, _ connection: Connection) {
-        _ = try? connection.execute(
-            "UPDATE projection_checkpoints SET last_error = $2, updated_at = now() WHERE name = ANY($1)",
-            [names, String(message.prefix(2000))])
+        try? fail(names, message, connection)
     }
 }

@@ -107,7 +107,7 @@ public enum Projector {
                     }
                 }
                 for (position, names) in reached { try Checkpoints.advance(names, to: position, connection) }
-                for (name, message) in failures { try Checkpoints.fail(name, message, connection) }
+                for (name, message) in failures { try Checkpoints.fail([name], message, connection) }
                 return (page.count, failures)
             }
         } catch {
