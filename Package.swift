@@ -29,6 +29,7 @@ let package = Package(
             resources: [
                 .embedInCode("sql/v001-event-store.sql"),
                 .embedInCode("sql/v002-leaner-append.sql"),
+                .embedInCode("sql/v003-one-statement-append.sql"),
             ]
         ),
         .target(

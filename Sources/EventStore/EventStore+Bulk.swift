@@ -27,30 +27,6 @@ extension EventStore {
         try callAppend(prepared).position
     }
 
-    /// What `citylab_append` answered: the last position, and a command id's earlier result.
-    struct AppendAnswer {
-        let position: Int64
-        let duplicate: String?
-    }
-
-    /// Calls `citylab_append` with a prepared batch; maps a moved stream to `EventStoreError.conflict`.
-    func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
-        do {
-            let rows = try connection.queryPrepared(
-                "citylab_append_v2", "SELECT o_position, o_duplicate FROM citylab_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                [
-                    prepared.commandID, prepared.readStreams, prepared.readVersions, prepared.streams, prepared.versions,
-                    prepared.types, prepared.schemas, prepared.data, prepared.meta, prepared.result,
-                ])
-            guard let row = rows.rows.first else { throw EventStoreError.schema("citylab_append answered nothing: run 'citylab db migrate'") }
-            return AppendAnswer(position: try row.int64("o_position"), duplicate: row["o_duplicate"])
-        } catch let error as PostgresError where error.sqlState == "CL409" {
-            throw EventStoreError.conflict(error.message)
-        } catch let error as PostgresError where error.isUniqueViolation {
-            throw EventStoreError.conflict(Self.movedStream(error))
-        }
-    }
-
     /// "stream X moved since it was read (version N exists)" from the (stream, version) index's
     /// refusal, whose detail reads `Key (stream, version)=(X, N) already exists.`
     static func movedStream(_ error: PostgresError) -> String {

@@ -1,14 +1,18 @@
 import Events
+import Postgres
 
-/// An `AppendBatch` made ready for `citylab_append`: each event numbered in its stream from
-/// the expected versions, payloads and metadata in canonical JSON. Building one is pure and
-/// costly for big batches, so it can run on another thread while the store appends the previous one.
+/// An `AppendBatch` made ready for the store: each event numbered in its stream from the
+/// expected versions, payloads and metadata in canonical JSON. Building one is pure and costly
+/// for big batches, so it can run on another thread while the store appends the previous one.
 public struct PreparedAppend: Sendable {
     public let count: Int
     let commandID: String?
-    /// Streams the decision read without writing them, with the versions it read: the store
-    /// checks these; a written stream that moved is caught by its (stream, version) index.
-    let readStreams: [String], readVersions: [Int]
+    /// Streams the decision read without writing them, with the versions it read, as array
+    /// literals (`{"session-ses_1"}`, `{3}`): the store checks these; a written stream that
+    /// moved is caught by its (stream, version) index.
+    let readStreams: String, readVersions: String
+    /// One element per event. None of the texts holds a newline (checked here): the function
+    /// path sends them one per line, the COPY path one row per line.
     let streams: [String], versions: [Int], types: [String], schemas: [Int], data: [String]
     let meta: String, result: String?
     /// The result to store for the command id (with `events` when summarized, positions not yet known).
@@ -19,35 +23,58 @@ public struct PreparedAppend: Sendable {
     /// command's few events; a bulk append's would be megabytes).
     public init(_ batch: AppendBatch, summarize: Bool = false) throws {
         var next = batch.expectations
-        var versions: [Int] = []
-        versions.reserveCapacity(batch.events.count)
+        let count = batch.events.count
+        var streams: [String] = [], versions: [Int] = [], types: [String] = [], schemas: [Int] = [], data: [String] = []
+        streams.reserveCapacity(count)
+        versions.reserveCapacity(count)
+        types.reserveCapacity(count)
+        schemas.reserveCapacity(count)
+        data.reserveCapacity(count)
+        var summary: [JSONValue] = []
+        if summarize { summary.reserveCapacity(count) }
         for pending in batch.events {
             guard let current = next[pending.stream] else { throw EventStoreError.unexpectedStream(pending.stream) }
             next[pending.stream] = current + 1
+            let type = Swift.type(of: pending.event)
+            let payload = try pending.canonicalData()
+            try Self.checkLine(pending.stream.rawValue, "stream name")
+            try Self.checkLine(type.eventType, "event type")
+            try Self.checkLine(payload, "payload")
+            streams.append(pending.stream.rawValue)
             versions.append(current + 1)
+            types.append(type.eventType)
+            schemas.append(type.schema)
+            data.append(payload)
+            if summarize {
+                summary.append(.object(["type": .string(type.eventType), "stream": .string(pending.stream.rawValue), "version": .int(Int64(current + 1))]))
+            }
         }
-        let written = Set(batch.events.map(\.stream))
-        let readOnly = batch.expectations.filter { !written.contains($0.key) }.sorted { $0.key < $1.key }
-        count = batch.events.count
+        // A stream whose next version did not move was only read.
+        let readOnly = batch.expectations.filter { next[$0.key] == $0.value }.sorted { $0.key < $1.key }
+        self.count = count
         commandID = batch.commandID
-        (readStreams, readVersions) = (readOnly.map(\.key.rawValue), readOnly.map(\.value))
-        (streams, self.versions) = (batch.events.map(\.stream.rawValue), versions)
-        types = batch.events.map { type(of: $0.event).eventType }
-        schemas = batch.events.map { type(of: $0.event).schema }
-        data = try batch.events.map { try $0.canonicalData() }
+        readStreams = readOnly.isEmpty ? "{}" : Self.arrayLiteral(readOnly.map(\.key.rawValue))
+        readVersions = Self.integerLiteral(readOnly.map(\.value))
+        (self.streams, self.versions, self.types, self.schemas, self.data) = (streams, versions, types, schemas, data)
         meta = batch.metadata.canonicalText
         var members = batch.result
-        if summarize {
-            var summary: [JSONValue] = []
-            summary.reserveCapacity(count)
-            for index in 0..<count {
-                summary.append(
-                    .object(["type": .string(types[index]), "stream": .string(streams[index]), "version": .int(Int64(versions[index]))]))
-            }
-            members["events"] = .array(summary)
-        }
+        if summarize { members["events"] = .array(summary) }
         resultMembers = members
         // Stored only for a command id; without one the store never reads it.
         result = batch.commandID == nil ? nil : CanonicalJSON.string(.object(members))
+    }
+
+    /// A newline would split one event's value into two lines.
+    private static func checkLine(_ value: String, _ what: String) throws {
+        if value.utf8.contains(UInt8(ascii: "\n")) { throw EventStoreError.newline(what) }
+    }
+
+    static func arrayLiteral(_ texts: [String]) -> String {
+        guard case .text(let literal) = texts.postgresValue else { return "{}" }
+        return literal
+    }
+
+    static func integerLiteral(_ values: [Int]) -> String {
+        "{" + values.map { String($0) }.joined(separator: ",") + "}"
     }
 }

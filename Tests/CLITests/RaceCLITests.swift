@@ -62,8 +62,7 @@ final class RaceCLITests: XCTestCase {
     /// stream version from racing psql processes. Exactly one commits; the rest conflict.
     func testRawConflictingAppendsFromProcesses() throws {
         let sql = """
-            SELECT o_position FROM citylab_append(NULL, '{}', '{}', ARRAY['race-1'], ARRAY[1], ARRAY['ConferenceOpened'], ARRAY[1],
-                   ARRAY['{"n":1}'], '{"actor":"race"}', '{}')
+            SELECT citylab_append(NULL, '{}', '{}', 'race-1', '{1}', 'ConferenceOpened', '{1}', '{"n":1}', '{"actor":"race"}', '{}')
             """
         let processes = try (0..<10).map { _ in
             try ChildProcess.spawn("psql", [cli.databaseURL, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], environment: ProcessInfo.processInfo.environment)

@@ -127,7 +127,7 @@ final class EventStoreTests: XCTestCase {
     func testMigrationsAreIdempotent() throws {
         XCTAssertEqual(try Migrator.migrate(connection, Migrator.eventStore), [])
         let status = try Migrator.status(connection, Migrator.eventStore)
-        XCTAssertEqual(status.applied, 2)
+        XCTAssertEqual(status.applied, 3)
         XCTAssertFalse(status.isBehind)
     }
 

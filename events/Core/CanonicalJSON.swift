@@ -7,24 +7,18 @@ import Foundation
 /// `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
 public enum CanonicalJSON {
     public static func string(_ value: JSONValue) -> String {
-        var out = ""
+        var out = CanonicalWriter()
         write(value, to: &out)
-        return out
+        return out.text
     }
 
-    /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text.
-    ///
-    /// Fast path: `JSONEncoder` with sorted keys and unescaped slashes already writes our
-    /// canonical form for ASCII keys, integers and strings without `\u` escapes. Output with a
-    /// `\u` escape (control characters) takes the slow path: parse and re-spell. Tests hold the
-    /// two paths equal.
+    /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text, straight from its
+    /// `encode(to:)` (`CanonicalEncoder`). Tests hold it equal to `encodeSlowly`.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let data = try fastEncoder.encode(value)
-        let text = String(decoding: data, as: UTF8.self)
-        return text.utf8.contains(UInt8(ascii: "\\")) && text.contains("\\u") ? string(try JSONParser.parse(text)) : text
+        try CanonicalEncoder.encode(value)
     }
 
-    /// The parse-and-re-spell path, for tests that hold `encode`'s fast path to it.
+    /// Foundation's JSONEncoder, then parse and re-spell: the reference tests hold `encode` to.
     public static func encodeSlowly<T: Encodable>(_ value: T) throws -> String {
         string(try JSONParser.parse(String(decoding: try fastEncoder.encode(value), as: UTF8.self)))
     }
@@ -47,58 +41,29 @@ public enum CanonicalJSON {
         return try decoder.decode(type, from: Data(text.utf8))
     }
 
-    private static func write(_ value: JSONValue, to out: inout String) {
+    static func write(_ value: JSONValue, to out: inout CanonicalWriter) {
         switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .string(let s): writeString(s, to: &out)
+        case .null: out.raw("null")
+        case .bool(let b): out.raw(b ? "true" : "false")
+        case .int(let i): out.raw(String(i))
+        case .string(let s): out.string(s)
         case .array(let items):
-            out += "["
+            out.byte(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.byte(UInt8(ascii: ",")) }
                 write(item, to: &out)
             }
-            out += "]"
+            out.byte(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.byte(UInt8(ascii: "{"))
             let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (index, key) in keys.enumerated() {
-                if index > 0 { out += "," }
-                writeString(key, to: &out)
-                out += ":"
+                if index > 0 { out.byte(UInt8(ascii: ",")) }
+                out.string(key)
+                out.byte(UInt8(ascii: ":"))
                 if let member = members[key] { write(member, to: &out) }
             }
-            out += "}"
+            out.byte(UInt8(ascii: "}"))
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        // Fast path: nothing to escape, copy the string whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -25,10 +25,21 @@ extension EventMetadata {
     /// The canonical JSON text, written directly (the same bytes as `CanonicalJSON.encode(self)`,
     /// held equal by a test) without a `JSONEncoder` pass: it is encoded once per append.
     public var canonicalText: String {
-        var members: [String: JSONValue] = [
-            "actor": .string(actor), "command": .string(command), "command_id": .string(commandID), "source": .string(source),
-        ]
-        if let correlationID { members["correlation_id"] = .string(correlationID) }
-        return CanonicalJSON.string(.object(members))
+        // Keys in UTF-8 byte order: actor, command, command_id, correlation_id, source.
+        var out = CanonicalWriter(capacity: 128)
+        out.raw("{\"actor\":")
+        out.string(actor)
+        out.raw(",\"command\":")
+        out.string(command)
+        out.raw(",\"command_id\":")
+        out.string(commandID)
+        if let correlationID {
+            out.raw(",\"correlation_id\":")
+            out.string(correlationID)
+        }
+        out.raw(",\"source\":")
+        out.string(source)
+        out.byte(UInt8(ascii: "}"))
+        return out.text
     }
 }

@@ -1,0 +1,156 @@
+import EventStore
+import Events
+import Foundation
+import Postgres
+import TestSupport
+import XCTest
+
+/// The two ways an append reaches the log (migration 3): small batches through one call of
+/// `citylab_append`, big ones hashed here and sent by COPY between `citylab_append_open` and
+/// `citylab_append_close`. Both must write the same chain, refuse the same conflicts and
+/// answer a command id once.
+final class AppendPathTests: XCTestCase {
+    var url: String!
+    var connection: Connection!
+    var store: EventStore!
+
+    override func setUpWithError() throws {
+        let template = try TestCluster.shared.template(named: "citylab_store_template") { connection in
+            try Migrator.migrate(connection, Migrator.eventStore)
+        }
+        url = try TestCluster.shared.freshDatabase(template: template)
+        connection = try Connection(url)
+        store = EventStore(connection)
+    }
+
+    override func tearDown() {
+        connection?.close()
+    }
+
+    /// `count` claims in one stream, each payload with characters COPY and JSON must escape.
+    func claims(_ stream: StreamName, _ count: Int, from first: Int = 1) -> [PendingEvent] {
+        (first..<first + count).map { i in
+            PendingEvent(stream, EmailClaimed(scope: "tab\there \\ \"q\" ü \(i)", email: "p\(i)@example.org", holder: "att_\(i)"))
+        }
+    }
+
+    func batch(_ events: [PendingEvent], expecting: [StreamName: Int], commandID: String? = nil) -> AppendBatch {
+        AppendBatch(
+            commandID: commandID, expectations: expecting, events: events,
+            metadata: EventMetadata(actor: "tester\t\\", commandID: commandID ?? "", command: "test"), result: ["id": .string("x")])
+    }
+
+    func testBigAndSmallBatchesWriteOneUnbrokenChain() throws {
+        let big = StreamName("claims\tbig"), small = StreamName("claims-small")
+        let first = try store.append(batch(claims(big, 40), expecting: [big: 0]))
+        XCTAssertEqual(first.position, 40)
+        guard case .array(let events)? = first.result["events"] else { return XCTFail("no events in \(first.result)") }
+        XCTAssertEqual(events.count, 40)
+        XCTAssertEqual(events.last?["position"]?.intValue, 40)
+        XCTAssertEqual(events.last?["version"]?.intValue, 40)
+        _ = try store.append(batch(claims(small, 1), expecting: [small: 0]))
+        _ = try store.append(batch(claims(small, 3, from: 2), expecting: [small: 1, big: 40]))
+        let last = try store.append(batch(claims(big, 100, from: 41), expecting: [big: 40, small: 4]))
+        XCTAssertEqual(last.position, 144)
+
+        let log = try store.read(after: 0, limit: 1_000)
+        XCTAssertEqual(log.map(\.position), Array(1...144))
+        XCTAssertEqual(try store.readStream(big).version, 140)
+        XCTAssertEqual(Set(log[0..<40].map(\.instant)).count, 1, "one stamp per batch")
+        XCTAssertEqual(log.map(\.instant), log.map(\.instant).sorted(), "recorded_at never goes backwards")
+        let decoded = try XCTUnwrap(log[0].decoded() as? EmailClaimed)
+        XCTAssertEqual(decoded.scope, "tab\there \\ \"q\" ü 1")
+        var previous = HashChain.genesis
+        for event in log {
+            previous = try HashChain.link(previous: previous, event)
+            XCTAssertEqual(previous, event.hash, "position \(event.position)")
+        }
+        XCTAssertEqual(try store.head().hash, previous)
+        XCTAssertEqual(try ChainVerifier.verify(store), .intact(events: 144, head: try store.head()))
+    }
+
+    func testABigBatchRefusesAMovedStreamAndWritesNothing() throws {
+        let big = StreamName("claims-big"), other = StreamName("claims-other")
+        _ = try store.append(batch(claims(other, 2), expecting: [other: 0]))
+        // Written stream expected at 0 but at 2: the (stream, version) index refuses the COPY.
+        XCTAssertThrowsError(try store.append(batch(claims(other, 50, from: 3), expecting: [other: 0]))) {
+            guard case EventStoreError.conflict(let message) = $0 else { return XCTFail("expected a conflict, got \($0)") }
+            XCTAssertTrue(message.contains("claims-other"), message)
+        }
+        // A stream only read moved: refused under the lock, before any row is sent.
+        XCTAssertThrowsError(try store.append(batch(claims(big, 50), expecting: [big: 0, other: 1]))) {
+            guard case EventStoreError.conflict(let message) = $0 else { return XCTFail("expected a conflict, got \($0)") }
+            XCTAssertTrue(message.contains("claims-other is at version 2, expected 1"), message)
+        }
+        XCTAssertEqual(try store.head().position, 2)
+        XCTAssertEqual(try store.read(after: 0, limit: 100).count, 2)
+        XCTAssertEqual(try ChainVerifier.verify(store), .intact(events: 2, head: try store.head()))
+    }
+
+    func testABigBatchCommandIDCommitsOnceAndNotifies() throws {
+        let listener = try Connection(url)
+        defer { listener.close() }
+        try listener.listen("citylab_events")
+        let big = StreamName("claims-big")
+        let first = try store.append(batch(claims(big, 60), expecting: [big: 0], commandID: "bulk-1"))
+        XCTAssertEqual(try listener.waitForNotification(timeout: .seconds(5))?.payload, "60")
+        let again = try store.append(batch(claims(big, 60, from: 61), expecting: [big: 60], commandID: "bulk-1"))
+        XCTAssertTrue(again.isDuplicate)
+        XCTAssertEqual(again.result, first.result)
+        XCTAssertEqual(try store.head().position, 60)
+        XCTAssertEqual(try store.commandResult("bulk-1")?["position"]?.intValue, 60)
+    }
+
+    /// A payload, stream or type with a newline cannot be sent one per line: refused before
+    /// anything reaches the database.
+    func testANewlineInAStreamNameIsRefused() throws {
+        let bad = StreamName("claims\nbad")
+        XCTAssertThrowsError(try store.append(batch(claims(bad, 1), expecting: [bad: 0]))) {
+            guard case EventStoreError.newline = $0 else { return XCTFail("expected a newline refusal, got \($0)") }
+        }
+        XCTAssertEqual(try store.head().position, 0)
+    }
+
+    /// Two appends with one new command id: the second looked the id up before the first
+    /// committed, waits on the head lock, then fails on the commands key. Its answer must be
+    /// the first one's stored result, and only the first one's event is in the log.
+    func testACommandIDCommittedWhileWaitingAnswersWithTheStoredResult() throws {
+        let holder = try Connection(url)
+        defer { holder.close() }
+        try holder.simpleQuery("BEGIN")
+        let firstStore = EventStore(holder)
+        let first = try firstStore.append(batch(claims(StreamName("claims-a"), 1), expecting: [StreamName("claims-a"): 0], commandID: "same"))
+
+        let waiter = try Connection(url)
+        defer { waiter.close() }
+        let pid = try waiter.query("SELECT pg_backend_pid() AS pid").rows[0].int("pid")
+        let answer = LockedBox<Result<AppendOutcome, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let waitingStore = LockedBox(EventStore(waiter))
+        let waitingBatch = batch(claims(StreamName("claims-b"), 1), expecting: [StreamName("claims-b"): 0], commandID: "same")
+        Thread.detachNewThread {
+            answer.set(Result { try waitingStore.get().append(waitingBatch) })
+            done.signal()
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while try connection.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]).rows[0].int("n") == 0 {
+            guard Date() < deadline else { return XCTFail("the second append never waited on the head lock") }
+            usleep(10_000)
+        }
+        try holder.simpleQuery("COMMIT")
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        let outcome = try XCTUnwrap(answer.get()).get()
+        XCTAssertTrue(outcome.isDuplicate)
+        XCTAssertEqual(outcome.result["position"], first.result["position"])
+        XCTAssertEqual(try store.read(after: 0, limit: 10).map(\.stream.rawValue), ["claims-a"])
+    }
+}
+
+/// A value handed between threads under a lock.
+final class LockedBox<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func set(_ newValue: Value) { lock.withLock { value = newValue } }
+    func get() -> Value { lock.withLock { value } }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Instants in payloads as JSONEncoder's `.iso8601` spells them (`2026-10-14T13:00:00Z`),
+/// computed from the calendar arithmetic for whole seconds, the common case; anything else
+/// goes through ISO8601DateFormatter as before.
+enum CanonicalDate {
+    static func format(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        guard seconds == seconds.rounded(.down), abs(seconds) < 253_402_300_800 else { return formatted(date) }
+        let whole = Int(seconds)
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let second = whole - days * 86_400
+        let (year, month, day) = civil(days)
+        guard year >= 0, year <= 9999 else { return formatted(date) }
+        var out = ""
+        out.reserveCapacity(20)
+        pad(year, 4, &out)
+        out += "-"
+        pad(month, 2, &out)
+        out += "-"
+        pad(day, 2, &out)
+        out += "T"
+        pad(second / 3600, 2, &out)
+        out += ":"
+        pad(second / 60 % 60, 2, &out)
+        out += ":"
+        pad(second % 60, 2, &out)
+        out += "Z"
+        return out
+    }
+
+    /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
+    static func civil(_ days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func pad(_ value: Int, _ width: Int, _ out: inout String) {
+        let digits = String(value)
+        if digits.utf8.count < width { out += String(repeating: "0", count: width - digits.utf8.count) }
+        out += digits
+    }
+
+    private static func formatted(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
