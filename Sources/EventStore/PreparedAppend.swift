@@ -66,7 +66,12 @@ public struct PreparedAppend: Sendable {
 
     /// A newline would split one event's value into two lines.
     private static func checkLine(_ value: String, _ what: String) throws {
-        if value.utf8.contains(UInt8(ascii: "\n")) { throw EventStoreError.newline(what) }
+        var value = value
+        let hasNewline = value.withUTF8 { bytes in
+            for byte in bytes where byte == UInt8(ascii: "\n") { return true }
+            return false
+        }
+        if hasNewline { throw EventStoreError.newline(what) }
     }
 
     static func arrayLiteral(_ texts: [String]) -> String {

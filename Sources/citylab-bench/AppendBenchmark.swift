@@ -75,10 +75,14 @@ enum AppendBenchmark {
         }
 
         var single = Sample(), singleID = Sample(), singlePlain = Sample(), batch = Sample(), batchPlain = Sample()
+        // --batches: only the 100-event rounds (for profiling the batch path).
+        let batchesOnly = arguments.contains("--batches")
         for _ in 0..<rounds {
-            try single.add(singles, storeSingles)
-            try singlePlain.add(singles, plainSingles)
-            try singleID.add(singles, storeSinglesWithID)
+            if !batchesOnly {
+                try single.add(singles, storeSingles)
+                try singlePlain.add(singles, plainSingles)
+                try singleID.add(singles, storeSinglesWithID)
+            }
             try batch.add(batches * 100, storeBatches)
             try batchPlain.add(batches * 100, plainBatches)
         }
