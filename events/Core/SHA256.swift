@@ -44,19 +44,23 @@ public struct SHA256: Sendable {
 
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
-        var padding: [UInt8] = [0x80]
         let used = (tail.count + 1) % 64
-        padding += [UInt8](repeating: 0, count: used <= 56 ? 56 - used : 120 - used)
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedLength = length
-        padding.withUnsafeBytes { update($0) }
-        length = savedLength
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+        let zeros = used <= 56 ? 56 - used : 120 - used
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 + zeros + 8) { padding in
+            padding.initialize(repeating: 0)
+            padding[0] = 0x80
+            for index in 0..<8 { padding[1 + zeros + index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * index)) }
+            update(UnsafeRawBufferPointer(padding))
         }
-        return digest
+        return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+            for (index, word) in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].enumerated() {
+                digest[index * 4] = UInt8(word >> 24)
+                digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            count = 32
+        }
     }
 
     private static let k: [UInt32] = [
@@ -70,9 +74,12 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    /// One 64-byte block at `block`; the message schedule lives on the stack.
+    /// One 64-byte block at `block`; the message schedule lives on the stack. The working
+    /// variables are declared inside the innermost closure, so they stay in registers
+    /// (captured from outside, every round would go through memory).
     private mutating func compress(_ block: UnsafeRawPointer) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        let state = h
+        h = withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
                 w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
             }
@@ -81,22 +88,33 @@ public struct SHA256: Sendable {
                 let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var (a, b, c, d, e, f, g, hh) = h
-            SHA256.k.withUnsafeBufferPointer { k in
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    hh = g; g = f; f = e; e = d &+ t1
-                    d = c; c = b; b = a; a = t1 &+ t2
+            return SHA256.k.withUnsafeBufferPointer { k in
+                var (a, b, c, d, e, f, g, hh) = state
+                // Eight rounds per pass with the roles rotated by argument, not by moving values.
+                for i in stride(from: 0, to: 64, by: 8) {
+                    round(a, b, c, &d, e, f, g, &hh, k[i] &+ w[i])
+                    round(hh, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+                    round(g, hh, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+                    round(f, g, hh, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+                    round(e, f, g, &hh, a, b, c, &d, k[i + 4] &+ w[i + 4])
+                    round(d, e, f, &g, hh, a, b, &c, k[i + 5] &+ w[i + 5])
+                    round(c, d, e, &f, g, hh, a, &b, k[i + 6] &+ w[i + 6])
+                    round(b, c, d, &e, f, g, hh, &a, k[i + 7] &+ w[i + 7])
                 }
+                return (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ hh)
             }
-            h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
         }
     }
-
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 }
+
+/// One SHA-256 round: `d += T1`, `h = T1 + T2` (FIPS 180-4 §6.2.2, with the renaming done by the caller).
+@inline(__always) private func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+) {
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+    d = d &+ t1
+    h = t1 &+ t2
+}
+
+@inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
