@@ -2,10 +2,6 @@ import Events
 import Postgres
 
 extension EventStore {
-    /// Batches of this many events or more are hashed here and sent with COPY
-    /// (`copyAppend`); smaller ones go through `citylab_append` in one round trip.
-    static let copyThreshold = 32
-
     /// What an append answered: the last position, and a command id's earlier result.
     struct AppendAnswer {
         let position: Int64
@@ -17,7 +13,7 @@ extension EventStore {
     /// looked it up fails on the commands key; that committed result is the answer then.
     func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         do {
-            return prepared.count >= Self.copyThreshold ? try copyAppend(prepared) : try functionAppend(prepared)
+            return prepared.count >= PreparedAppend.copyThreshold ? try copyAppend(prepared) : try functionAppend(prepared)
         } catch let error as PostgresError where error.sqlState == "CL409" {
             throw EventStoreError.conflict(error.message)
         } catch let error as PostgresError where error.isUniqueViolation {

@@ -23,7 +23,7 @@ extension EventStore {
                 for index in 0..<prepared.count {
                     rows.add(
                         position: first + Int64(index), stream: prepared.streams[index], version: prepared.versions[index],
-                        type: prepared.types[index], schema: prepared.schemas[index], data: prepared.data[index])
+                        type: prepared.types[index], schema: prepared.schemas[index], data: try prepared.payload(index))
                     if rows.bytes.count >= CopyRows.chunk { try send(rows.take()) }
                 }
                 try send(rows.take())

@@ -13,7 +13,12 @@ public struct PreparedAppend: Sendable {
     let readStreams: String, readVersions: String
     /// One element per event. None of the texts holds a newline (checked here): the function
     /// path sends them one per line, the COPY path one row per line.
-    let streams: [String], versions: [Int], types: [String], schemas: [Int], data: [String]
+    let streams: [String], versions: [Int], types: [String], schemas: [Int]
+    /// The payloads in canonical JSON. A batch big enough for the COPY path keeps its events
+    /// instead and encodes each while the rows stream, so the server inserts the first rows
+    /// while later ones are encoded.
+    let data: [String]
+    let deferred: [PendingEvent]
     let meta: String, result: String?
     /// The result to store for the command id (with `events` when summarized, positions not yet known).
     let resultMembers: [String: JSONValue]
@@ -32,19 +37,22 @@ public struct PreparedAppend: Sendable {
         data.reserveCapacity(count)
         var summary: [JSONValue] = []
         if summarize { summary.reserveCapacity(count) }
+        let deferEncoding = count >= PreparedAppend.copyThreshold
         for pending in batch.events {
             guard let current = next[pending.stream] else { throw EventStoreError.unexpectedStream(pending.stream) }
             next[pending.stream] = current + 1
             let type = Swift.type(of: pending.event)
-            let payload = try pending.canonicalData()
             try Self.checkLine(pending.stream.rawValue, "stream name")
             try Self.checkLine(type.eventType, "event type")
-            try Self.checkLine(payload, "payload")
+            if !deferEncoding {
+                let payload = try pending.canonicalData()
+                try Self.checkLine(payload, "payload")
+                data.append(payload)
+            }
             streams.append(pending.stream.rawValue)
             versions.append(current + 1)
             types.append(type.eventType)
             schemas.append(type.schema)
-            data.append(payload)
             if summarize {
                 summary.append(.object(["type": .string(type.eventType), "stream": .string(pending.stream.rawValue), "version": .int(Int64(current + 1))]))
             }
@@ -56,12 +64,22 @@ public struct PreparedAppend: Sendable {
         readStreams = readOnly.isEmpty ? "{}" : Self.arrayLiteral(readOnly.map(\.key.rawValue))
         readVersions = Self.integerLiteral(readOnly.map(\.value))
         (self.streams, self.versions, self.types, self.schemas, self.data) = (streams, versions, types, schemas, data)
+        deferred = deferEncoding ? batch.events : []
         meta = batch.metadata.canonicalText
         var members = batch.result
         if summarize { members["events"] = .array(summary) }
         resultMembers = members
         // Stored only for a command id; without one the store never reads it.
         result = batch.commandID == nil ? nil : CanonicalJSON.string(.object(members))
+    }
+
+    /// Batches of this many events or more go by COPY (`EventStore.copyAppend`); smaller ones
+    /// through `citylab_append` in one round trip.
+    static let copyThreshold = 32
+
+    /// Event `index`'s payload in canonical JSON.
+    func payload(_ index: Int) throws -> String {
+        index < data.count ? data[index] : try deferred[index].canonicalData()
     }
 
     /// A newline would split one event's value into two lines.
