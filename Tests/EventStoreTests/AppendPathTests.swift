@@ -9,24 +9,7 @@ import XCTest
 /// `citylab_append`, big ones hashed here and sent by COPY between `citylab_append_open` and
 /// `citylab_append_close`. Both must write the same chain, refuse the same conflicts and
 /// answer a command id once.
-final class AppendPathTests: XCTestCase {
-    var url: String!
-    var connection: Connection!
-    var store: EventStore!
-
-    override func setUpWithError() throws {
-        let template = try TestCluster.shared.template(named: "citylab_store_template") { connection in
-            try Migrator.migrate(connection, Migrator.eventStore)
-        }
-        url = try TestCluster.shared.freshDatabase(template: template)
-        connection = try Connection(url)
-        store = EventStore(connection)
-    }
-
-    override func tearDown() {
-        connection?.close()
-    }
-
+final class AppendPathTests: StoreTestCase {
     /// `count` claims in one stream, each payload with characters COPY and JSON must escape.
     func claims(_ stream: StreamName, _ count: Int, from first: Int = 1) -> [PendingEvent] {
         (first..<first + count).map { i in

@@ -4,9 +4,8 @@ import Postgres
 import TestSupport
 import XCTest
 
-/// The event store against a real PostgreSQL: appends with expectations, reads, idempotency,
-/// the hash chain, notifications.
-final class EventStoreTests: XCTestCase {
+/// A fresh database with the event store's migrations for every test, and a store on it.
+class StoreTestCase: XCTestCase {
     var url: String!
     var connection: Connection!
     var store: EventStore!
@@ -23,6 +22,11 @@ final class EventStoreTests: XCTestCase {
     override func tearDown() {
         connection?.close()
     }
+}
+
+/// The event store against a real PostgreSQL: appends with expectations, reads, idempotency,
+/// the hash chain, notifications.
+final class EventStoreTests: StoreTestCase {
 
     let edition = ConferenceID("citylab-2026")!
 

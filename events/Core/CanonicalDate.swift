@@ -10,7 +10,7 @@ enum CanonicalDate {
         let whole = Int(seconds)
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let second = whole - days * 86_400
-        let (year, month, day) = civil(days)
+        let (year, month, day) = CivilCalendar.date(fromDays: days)
         guard year >= 0, year <= 9999 else { return formatted(date) }
         var out = ""
         out.reserveCapacity(20)
@@ -29,19 +29,6 @@ enum CanonicalDate {
         return out
     }
 
-    /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     private static func pad(_ value: Int, _ width: Int, _ out: inout String) {
         let digits = String(value)
         if digits.utf8.count < width { out += String(repeating: "0", count: width - digits.utf8.count) }
@@ -52,5 +39,22 @@ enum CanonicalDate {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+/// Proleptic Gregorian calendar arithmetic (H. Hinnant's algorithms), for instants spelled
+/// without Foundation's formatters.
+public enum CivilCalendar {
+    /// Year, month and day of a count of days since 1970-01-01.
+    public static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

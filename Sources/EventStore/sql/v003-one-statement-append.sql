@@ -22,6 +22,25 @@
 --     first committed, and the caller answers with the stored result.
 DROP FUNCTION IF EXISTS citylab_append(text, text[], integer[], text[], integer[], text[], integer[], text[], text, text);
 
+-- The streams a decision read without writing them must be where it read them. Called under
+-- the head lock, with a snapshot taken after it; raises CL409 (conflict) naming the first that moved.
+CREATE OR REPLACE FUNCTION citylab_check_read(p_read_streams text[], p_read_versions integer[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_moved     record;
+BEGIN
+    SELECT e.stream, e.expected, coalesce(m.actual, 0) AS actual INTO v_moved
+    FROM unnest(p_read_streams, p_read_versions) AS e(stream, expected)
+    LEFT JOIN LATERAL (SELECT max(version) AS actual FROM events WHERE events.stream = e.stream) m ON true
+    WHERE coalesce(m.actual, 0) <> e.expected
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'stream % is at version %, expected %', v_moved.stream, v_moved.actual, v_moved.expected
+            USING ERRCODE = 'CL409';
+    END IF;
+END
+$$;
+
 -- Append a command's events in one transaction: answer a known command id with its first
 -- result, lock the head, insert the events with gap-free positions and the hash chain, move
 -- the head, check the streams only read, record the command, notify.
@@ -49,7 +68,6 @@ CREATE OR REPLACE FUNCTION citylab_append(
 DECLARE
     v_head      log_head%ROWTYPE;
     v_known     text;
-    v_moved     record;
     v_position  bigint;
     v_now       timestamptz;
     v_clock     timestamptz;
@@ -128,15 +146,7 @@ BEGIN
 
     -- Under the lock, with a snapshot taken after it: a stream only read must be unchanged.
     IF coalesce(array_length(p_read_streams, 1), 0) > 0 THEN
-        SELECT e.stream, e.expected, coalesce(m.actual, 0) AS actual INTO v_moved
-        FROM unnest(p_read_streams, p_read_versions) AS e(stream, expected)
-        LEFT JOIN LATERAL (SELECT max(version) AS actual FROM events WHERE events.stream = e.stream) m ON true
-        WHERE coalesce(m.actual, 0) <> e.expected
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'stream % is at version %, expected %', v_moved.stream, v_moved.actual, v_moved.expected
-                USING ERRCODE = 'CL409';
-        END IF;
+        PERFORM citylab_check_read(p_read_streams, p_read_versions);
     END IF;
 
     IF n > 0 THEN
@@ -168,7 +178,6 @@ CREATE OR REPLACE FUNCTION citylab_append_open(
 ) LANGUAGE plpgsql AS $$
 DECLARE
     v_head      log_head%ROWTYPE;
-    v_moved     record;
 BEGIN
     IF p_command_id IS NOT NULL THEN
         SELECT result::text INTO o_known FROM commands WHERE command_id = p_command_id;
@@ -178,15 +187,7 @@ BEGIN
     END IF;
     SELECT * INTO v_head FROM log_head WHERE singleton FOR UPDATE;
     IF coalesce(array_length(p_read_streams, 1), 0) > 0 THEN
-        SELECT e.stream, e.expected, coalesce(m.actual, 0) AS actual INTO v_moved
-        FROM unnest(p_read_streams, p_read_versions) AS e(stream, expected)
-        LEFT JOIN LATERAL (SELECT max(version) AS actual FROM events WHERE events.stream = e.stream) m ON true
-        WHERE coalesce(m.actual, 0) <> e.expected
-        LIMIT 1;
-        IF FOUND THEN
-            RAISE EXCEPTION 'stream % is at version %, expected %', v_moved.stream, v_moved.actual, v_moved.expected
-                USING ERRCODE = 'CL409';
-        END IF;
+        PERFORM citylab_check_read(p_read_streams, p_read_versions);
     END IF;
     o_position := v_head.position;
     o_hash := v_head.hash;
