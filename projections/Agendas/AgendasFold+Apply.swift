@@ -110,8 +110,8 @@ extension AgendasFold {
             row.document.sessions.append(
                 AgendaDocument.Entry(
                     session: session.rawValue, title: state.title, room: state.room, track: state.track, speakers: state.speakers,
-                    starts: state.starts, ends: state.ends, startsLocal: AgendaTimes.local(state.starts, tz),
-                    endsLocal: AgendaTimes.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
+                    starts: state.starts, ends: state.ends, startsLocal: self.local(state.starts, tz),
+                    endsLocal: self.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
                     sequence: state.sequence, lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
         }
     }
@@ -144,7 +144,7 @@ extension AgendasFold {
                     spelled[key]
                     ?? {
                         let local = (
-                            AgendaTimes.local(now.starts, zone), AgendaTimes.local(now.ends, zone),
+                            self.local(now.starts, zone), self.local(now.ends, zone),
                             AgendaTimes.moved(from: history[joined], to: now, zone)
                         )
                         spelled[key] = local

@@ -43,7 +43,7 @@ final class AttendeesFold: ProjectionFold {
     var cachedRows: Int { rows.count }
 
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection)
+        if !rows.isComplete { try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection) }
         for recorded in events {
             switch recorded.event {
             case let registered as AttendeeRegistered:

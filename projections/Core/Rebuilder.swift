@@ -110,10 +110,11 @@ public enum Rebuilder {
         let stream = try EventStream(connection, after: 0, through: through, types: types, pageSize: pageSize)
         stream.start()
         defer { stream.stop() }
+        // Folds that started empty and never spilled stage everything in memory: the
+        // connection, busy with the stream, is not used, and they fold on two threads.
+        let lanes = FoldLanes(folds)
         while let page = try stream.next() {
-            // Folds that started empty and never spilled stage everything in memory: the
-            // connection, busy with the stream, is not used.
-            for fold in folds { try fold.apply(page.events, connection) }
+            try lanes.apply(page.events, connection)
             report(page)
             if folds.contains(where: { $0.cachedRows > cacheLimit }) {
                 stream.stop()

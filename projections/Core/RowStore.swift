@@ -18,8 +18,8 @@ final class RowStore<Row: Codable & Sendable> {
     private var isDirty: [Bool] = []
     private var dirty: [Int] = []
     private var purges: [(column: String, value: String)] = []
-    /// True while every row of the table is cached (a rebuild's new, empty table).
-    private var isComplete: Bool
+    /// True while every row of the table is cached (a rebuild's new, empty table): nothing to load.
+    private(set) var isComplete: Bool
 
     init(table: String, keys: [String], startsEmpty: Bool, _ keyParts: @escaping (Row) -> [String]) {
         self.table = table
