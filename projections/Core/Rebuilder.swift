@@ -65,7 +65,17 @@ public enum Rebuilder {
         }
         // Streamed while every fold holds all its rows (it needs no connection to fold then);
         // once one spills its cache, page by page, loading what it needs.
-        if try !stream(folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, report) {
+        // The shadow tables get their indexes once filled, or before a fold spills: from then on,
+        // rows are written more than once and looked up by key.
+        var indexed = false
+        func index() throws {
+            guard !indexed else { return }
+            try ShadowTables.index(projections, connection)
+            indexed = true
+        }
+        if try !stream(
+            folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index, report)
+        {
             while true {
                 let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
                 guard page.last != nil else { break }
@@ -80,7 +90,7 @@ public enum Rebuilder {
             }
         }
         try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
-        try ShadowTables.makeLogged(projections, connection)
+        try index()
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
@@ -105,7 +115,7 @@ public enum Rebuilder {
     /// read page by page: a fold that flushed without its cache loads rows on the connection.
     private static func stream(
         _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int, cacheLimit: Int,
-        _ report: (EventPage) -> Void
+        beforeSpill: () throws -> Void, _ report: (EventPage) -> Void
     ) throws -> Bool {
         let stream = try EventStream(connection, after: 0, through: through, types: types, pageSize: pageSize)
         stream.start()
@@ -118,6 +128,7 @@ public enum Rebuilder {
             report(page)
             if folds.contains(where: { $0.cachedRows > cacheLimit }) {
                 stream.stop()
+                try beforeSpill()
                 try connection.transaction {
                     for fold in folds where fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
                 }
