@@ -135,17 +135,19 @@ extension AgendasFold {
         }
         // The same times and message for every holder in a zone who signed up at the same
         // sequence: spelled once each.
-        var spelled: [String: (startsLocal: String, endsLocal: String, message: String?)] = [:]
+        var spelled: [Spelling: (startsLocal: String, endsLocal: String, message: String?)] = [:]
+        // `before.joined(_:)` for every holder at once: the first record of each counts.
+        let signedUp = Dictionary(before.joined.map { ($0.attendee, $0.sequence) }, uniquingKeysWith: { first, _ in first })
         for holder in before.seats + before.waitlist {
-            let joined = min(before.joined(holder), history.count - 1)
+            let joined = min(signedUp[holder] ?? 0, history.count - 1)
             modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
-                let key = "\(zone.identifier) \(joined)"
+                let key = Spelling(zone: zone.identifier, joined: joined)
                 let local =
                     spelled[key]
                     ?? {
                         let local = (
                             self.local(now.starts, zone), self.local(now.ends, zone),
-                            AgendaTimes.moved(from: history[joined], to: now, zone)
+                            AgendaTimes.moved(from: history[joined], to: now, zone, local: self.local)
                         )
                         spelled[key] = local
                         return local
@@ -160,6 +162,12 @@ extension AgendasFold {
                 if let message = local.message { entry.flags.append(AgendaDocument.Flag(kind: "moved", message: message, session: nil)) }
             }
         }
+    }
+
+    /// Holders in one zone who signed up at one sequence see the same reschedule.
+    private struct Spelling: Hashable {
+        let zone: String
+        let joined: Int
     }
 
     private func cancel(_ cancelled: SessionCancelled, _ recorded: ProjectedEvent) {
