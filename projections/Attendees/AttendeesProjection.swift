@@ -70,10 +70,10 @@ final class AttendeesFold: ProjectionFold {
     func flush(_ connection: Connection, keepCache: Bool) throws { try rows.flush(connection, keepCache: keepCache) }
 
     private func update(_ id: AttendeeID, _ recorded: ProjectedEvent, _ change: (inout AttendeeRow) -> Void) {
-        guard var row = rows[id.rawValue] else { return }
-        change(&row)
-        row.updatedPosition = recorded.position
-        rows.put(row)
+        rows.update(id.rawValue) { row in
+            change(&row)
+            row.updatedPosition = recorded.position
+        }
     }
 
     private static func attendee(of event: any DomainEvent) -> String? {

@@ -112,12 +112,12 @@ final class ProgramFold: ProjectionFold {
     }
 
     private func update(_ session: SessionID, _ recorded: ProjectedEvent, _ change: (inout ProgramRow) -> Void) {
-        guard var row = sessions[session.rawValue] else { return }
-        change(&row)
-        row.seatsLeft = row.status == "cancelled" ? 0 : max(0, row.capacity - row.seatsTaken)
-        row.lastChangedPosition = recorded.position
-        row.lastChangedAt = recorded.instant
-        sessions.put(row)
+        sessions.update(session.rawValue) { row in
+            change(&row)
+            row.seatsLeft = row.status == "cancelled" ? 0 : max(0, row.capacity - row.seatsTaken)
+            row.lastChangedPosition = recorded.position
+            row.lastChangedAt = recorded.instant
+        }
     }
 
     private func enroll(_ session: SessionID, _ attendee: AttendeeID, _ kind: String, _ recorded: ProjectedEvent) {
