@@ -109,28 +109,55 @@ enum EventCopyRow {
     }
 
     static func parse(_ row: [UInt8]) throws -> EventDecoder.Stored {
-        var fields: [String] = []
-        fields.reserveCapacity(5)
-        var field: [UInt8] = []
-        var index = 0
         let end = row.last == UInt8(ascii: "\n") ? row.count - 1 : row.count
+        // Tabs inside values are escaped (`\t`): the raw ones separate the five fields.
+        var bounds: [Int] = [0]
+        bounds.reserveCapacity(6)
+        for index in 0..<end where row[index] == UInt8(ascii: "\t") { bounds.append(index + 1) }
+        bounds.append(end + 1)
+        guard bounds.count == 6, let position = integer(row, bounds[0], bounds[1] - 1),
+            let schema = integer(row, bounds[2], bounds[3] - 1)
+        else {
+            throw Malformed(description: "unexpected row in the event stream: \(String(decoding: row.prefix(120), as: UTF8.self))")
+        }
+        func field(_ number: Int) -> String { text(row, bounds[number], bounds[number + 1] - 1) }
+        return EventDecoder.Stored(position: position, type: field(1), schema: Int(schema), data: field(3), instant: field(4))
+    }
+
+    /// The text of `row[start..<end]`, its COPY escapes undone (most fields have none).
+    private static func text(_ row: [UInt8], _ start: Int, _ end: Int) -> String {
+        guard row[start..<end].contains(UInt8(ascii: "\\")) else { return String(decoding: row[start..<end], as: UTF8.self) }
+        var field: [UInt8] = []
+        var index = start
         while index < end {
             let byte = row[index]
             index += 1
-            if byte == UInt8(ascii: "\t") {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            } else if byte == UInt8(ascii: "\\"), index < end {
+            if byte == UInt8(ascii: "\\"), index < end {
                 index = unescape(row, at: index, end: end, into: &field)
             } else {
                 field.append(byte)
             }
         }
-        fields.append(String(decoding: field, as: UTF8.self))
-        guard fields.count == 5, let position = Int64(fields[0]), let schema = Int(fields[2]) else {
-            throw Malformed(description: "unexpected row in the event stream: \(String(decoding: row.prefix(120), as: UTF8.self))")
+        return String(decoding: field, as: UTF8.self)
+    }
+
+    /// The decimal integer spelled by `row[start..<end]` (an optional minus, then digits).
+    private static func integer(_ row: [UInt8], _ start: Int, _ end: Int) -> Int64? {
+        var index = start
+        let negative = index < end && row[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < end else { return nil }
+        var value: Int64 = 0
+        while index < end {
+            let digit = Int64(row[index]) - 48
+            guard (0...9).contains(digit) else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(digit)
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+            index += 1
         }
-        return EventDecoder.Stored(position: position, type: fields[1], schema: schema, data: fields[3], instant: fields[4])
+        return negative ? -value : value
     }
 
     /// The byte a `\` sequence starting at `index` (after the backslash) stands for; the index after it.
