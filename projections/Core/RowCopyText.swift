@@ -1,9 +1,10 @@
 import Dispatch
 import Synchronization
 
-/// Rows as `COPY … FROM STDIN` text, one line per row, columns in the table's order: each row is
+/// Rows as `COPY … FROM STDIN` text, one line per row, columns in the table's order: each
+/// plain row's fields are written straight to their columns (`RowCopyEncoder`); any other row is
 /// spelled as JSON by `RowJSONEncoder` (exactly what `json_populate_recordset` was given) and its
-/// top-level fields moved to their columns: strings unescaped, nested arrays and objects kept as
+/// top-level fields moved to their columns. Either way: strings unescaped, nested arrays and objects kept as
 /// JSON text, absent or null fields `\N`, keys that are no column ignored — as
 /// `json_populate_recordset` reads them, so the rows stored are the same.
 struct RowCopyText {
@@ -14,6 +15,8 @@ struct RowCopyText {
     private let columns: [String: Int]
     private let count: Int
     private let encoder = RowJSONEncoder(capacity: 4096)
+    /// Plain rows go straight to their columns; the JSON way below is for the others.
+    private let direct: RowCopyEncoder
     /// Where each column's value lies in the row's JSON (nil: absent or null).
     private var spans: [Span?]
     /// The keys of the last row, in order, and their columns: rows of a table spell the same
@@ -33,6 +36,7 @@ struct RowCopyText {
         self.columns = index
         self.count = columns.count
         self.spans = Array(repeating: nil, count: columns.count)
+        self.direct = RowCopyEncoder(columns: index, count: columns.count)
     }
 
     /// COPY lines of `rows`, in two halves encoded on two threads when there are many.
@@ -52,8 +56,9 @@ struct RowCopyText {
         return try results.withLock { all in try halves.indices.map { try all[$0]?.get() ?? [] } }
     }
 
-    /// Appends the COPY line of `row` to `out`.
-    mutating func append<Row: Encodable>(_ row: Row, to out: inout [UInt8]) throws {
+    /// Appends the COPY line of `row` to `out`; `viaJSON` takes the JSON way even for a plain row.
+    mutating func append<Row: Encodable>(_ row: Row, to out: inout [UInt8], viaJSON: Bool = false) throws {
+        if !viaJSON, try direct.append(row, to: &out) { return }
         encoder.removeAll()
         try encoder.append(row)
         for index in spans.indices { spans[index] = nil }
@@ -132,7 +137,7 @@ struct RowCopyText {
 
     /// The text of the JSON string whose content is `json[start..<end]`, unescaped, into `out`;
     /// COPY-escaped on the way unless `copyEscaped` is false.
-    private static func unescape(_ json: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8], copyEscaped: Bool = true) throws {
+    static func unescape(_ json: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8], copyEscaped: Bool = true) throws {
         var index = start
         while index < end {
             var byte = json[index]
@@ -198,7 +203,7 @@ struct RowCopyText {
     }
 
     /// COPY text escaping: backslash, newline, carriage return and tab.
-    static func escape(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    static func escape(_ bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)

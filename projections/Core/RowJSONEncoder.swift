@@ -66,7 +66,12 @@ final class RowJSONEncoder {
     func key(_ key: some CodingKey, at depth: Int) {
         element(at: depth)
         let name = key.stringValue
-        if let known = snakeKeys[name] {
+        if name.utf8.allSatisfy(Self.isPlainKeyByte) {
+            // Lowercase letters, digits and '_' are their own snake case and need no escape.
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: #"":"#.utf8)
+        } else if let known = snakeKeys[name] {
             bytes.append(contentsOf: known)
         } else {
             var spelled: [UInt8] = []
@@ -75,6 +80,11 @@ final class RowJSONEncoder {
             snakeKeys[name] = spelled
             bytes.append(contentsOf: spelled)
         }
+    }
+
+    private static func isPlainKeyByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "_")
     }
 
     func writeString(_ string: String) { Self.appendString(string, to: &bytes) }
