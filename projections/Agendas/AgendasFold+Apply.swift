@@ -3,16 +3,47 @@ import Foundation
 
 extension AgendasFold {
     func apply(_ recorded: ProjectedEvent) {
+        // The most frequent first: each case is a cast tried in turn.
         switch recorded.event {
+        case let waitlisted as Waitlisted:
+            var position = 0
+            changeSession(waitlisted.session) {
+                $0.waitlist.append(waitlisted.attendee.rawValue)
+                position = $0.waitlist.count
+            }
+            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
+        case let released as SeatReleased:
+            changeSession(released.session) {
+                $0.seats.removeAll { $0 == released.attendee.rawValue }
+                $0.setJoined(released.attendee.rawValue, nil)
+            }
+            remove(released.attendee, released.session, recorded)
+        case let registered as AttendeeRegistered: register(registered, recorded)
+        case let taken as SeatTaken:
+            changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
+            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
+        case let promoted as PromotedFromWaitlist:
+            let from = leaveWaitlist(promoted.session, promoted.attendee)
+            changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
+            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
+                entry.status = "seat"
+                entry.waitlistPosition = nil
+                entry.flags.removeAll { $0.kind == "skipped" }
+            }
+            renumber(promoted.session, from: from, recorded)
+        case let checkedIn as AttendeeCheckedIn:
+            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
+        case let left as WaitlistLeft:
+            let from = leaveWaitlist(left.session, left.attendee)
+            changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
+            remove(left.attendee, left.session, recorded)
+            renumber(left.session, from: from, recorded)
         case let opened as ConferenceOpened:
             let edition = AgendaDocument.Edition(
                 id: opened.conference.rawValue, name: opened.name, city: opened.city, timeZone: opened.timeZone)
             editions.put(AgendaEditionRow(conference: opened.conference.rawValue, state: edition))
-        case let registered as AttendeeRegistered: register(registered, recorded)
         case let cancelled as AttendeeCancelled:
             modify(cancelled.attendee.rawValue, recorded) { $0.document.status = "cancelled" }
-        case let checkedIn as AttendeeCheckedIn:
-            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
         case let reissued as AgendaLinkReissued:
             modify(reissued.attendee.rawValue, recorded) { $0.tokenHash = reissued.tokenHash }
         case let s as SessionScheduled:
@@ -23,25 +54,6 @@ extension AgendasFold {
             sessions.put(AgendaSessionRow(session: s.session.rawValue, state: state))
         case let moved as SessionRescheduled: reschedule(moved, recorded)
         case let cancelled as SessionCancelled: cancel(cancelled, recorded)
-        case let taken as SeatTaken:
-            changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
-            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
-        case let waitlisted as Waitlisted:
-            var position = 0
-            changeSession(waitlisted.session) {
-                $0.waitlist.append(waitlisted.attendee.rawValue)
-                position = $0.waitlist.count
-            }
-            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
-        case let promoted as PromotedFromWaitlist:
-            let from = leaveWaitlist(promoted.session, promoted.attendee)
-            changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
-            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
-                entry.status = "seat"
-                entry.waitlistPosition = nil
-                entry.flags.removeAll { $0.kind == "skipped" }
-            }
-            renumber(promoted.session, from: from, recorded)
         case let skipped as WaitlistSkipped:
             let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
             modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) { entry, _ in
@@ -51,17 +63,6 @@ extension AgendasFold {
                         kind: "skipped", message: "skipped on the waitlist while it clashes with '\(other)'",
                         session: skipped.clashesWith.rawValue))
             }
-        case let released as SeatReleased:
-            changeSession(released.session) {
-                $0.seats.removeAll { $0 == released.attendee.rawValue }
-                $0.setJoined(released.attendee.rawValue, nil)
-            }
-            remove(released.attendee, released.session, recorded)
-        case let left as WaitlistLeft:
-            let from = leaveWaitlist(left.session, left.attendee)
-            changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
-            remove(left.attendee, left.session, recorded)
-            renumber(left.session, from: from, recorded)
         default: break
         }
     }
