@@ -49,6 +49,44 @@ final class FoldLanes {
         }
     }
 
+    /// A lane of the final flush: its folds, their projections, its own connection (see `Lane`).
+    private struct FlushLane: @unchecked Sendable {
+        let folds: [any ProjectionFold]
+        let projections: [any Projection]
+        let connection: Connection
+    }
+
+    /// Writes every fold's rows (keeping them cached) and builds its tables' keys and indexes, one
+    /// lane on `connection` and the other beside it on a sibling connection: the server stores
+    /// and indexes two tables at once. `projections` are the folds' own, in the same order. On
+    /// `connection` alone when there is one lane or no sibling can be had.
+    func flushAndIndex(_ projections: [any Projection], _ connection: Connection) throws {
+        let lanes = deal()
+        // No sibling (no free connection slot, say): the same work, one table after the other.
+        guard lanes.count > 1, let sibling = try? connection.sibling() else {
+            try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
+            try ShadowTables.index(projections, connection)
+            return
+        }
+        defer { sibling.close() }
+        let work = lanes.enumerated().map { number, indices in
+            FlushLane(
+                folds: indices.map { folds[$0] }, projections: indices.map { projections[$0] },
+                connection: number == 0 ? connection : sibling)
+        }
+        let errors = Mutex<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: work.count) { number in
+            let lane = work[number]
+            do {
+                try lane.connection.transaction { for fold in lane.folds { try fold.flush(lane.connection, keepCache: true) } }
+                try ShadowTables.index(lane.projections, lane.connection)
+            } catch {
+                errors.withLock { $0.append(error) }
+            }
+        }
+        if let error = errors.withLock({ $0.first }) { throw error }
+    }
+
     /// Fold indices in two lanes (one when there is a single fold), longest-processing-time first.
     private func deal() -> [[Int]] {
         guard folds.count > 1 else { return [Array(folds.indices)] }

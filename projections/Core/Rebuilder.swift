@@ -73,8 +73,10 @@ public enum Rebuilder {
             try ShadowTables.index(projections, connection)
             indexed = true
         }
+        let lanes = FoldLanes(folds)
         if try !stream(
-            folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index, report)
+            lanes, folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index,
+            report)
         {
             while true {
                 let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
@@ -89,8 +91,12 @@ public enum Rebuilder {
                 if page.count < pageSize { break }
             }
         }
-        try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
-        try index()
+        if indexed {
+            try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
+        } else {
+            // Everything is still in memory: the tables are written and indexed two at a time.
+            try lanes.flushAndIndex(projections, connection)
+        }
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
@@ -114,7 +120,8 @@ public enum Rebuilder {
     /// true when done, false when a fold spilled its cache (flushed here) and the rest must be
     /// read page by page: a fold that flushed without its cache loads rows on the connection.
     private static func stream(
-        _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int, cacheLimit: Int,
+        _ lanes: FoldLanes, _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int,
+        cacheLimit: Int,
         beforeSpill: () throws -> Void, _ report: (EventPage) -> Void
     ) throws -> Bool {
         let stream = try EventStream(connection, after: 0, through: through, types: types, pageSize: pageSize)
@@ -122,7 +129,6 @@ public enum Rebuilder {
         defer { stream.stop() }
         // Folds that started empty and never spilled stage everything in memory: the
         // connection, busy with the stream, is not used, and they fold on two threads.
-        let lanes = FoldLanes(folds)
         while let page = try stream.next() {
             try lanes.apply(page.events, connection)
             report(page)
