@@ -43,6 +43,30 @@ final class RowCopyTextTests: XCTestCase {
         try compare([program], table: "program", connection)
     }
 
+    /// The pipeline's producer threads hand back every row's line, in order, and an error.
+    func testThePipelineSendsEveryLineInOrder() throws {
+        let rows = (0..<2345).map { ProgramPerson(attendee: "att_\($0)", name: "name \t\($0)") }
+        var text = RowCopyText(columns: ["attendee", "name"])
+        var expected: [UInt8] = []
+        for row in rows { try text.append(row, to: &expected) }
+        var sent: [UInt8] = []
+        var chunks = 0
+        try RowCopyPipeline.send(rows, columns: ["attendee", "name"], batchSize: 100) { chunk in
+            sent += chunk
+            chunks += 1
+        }
+        XCTAssertEqual(sent, expected)
+        XCTAssertEqual(chunks, 24)
+        struct Broken: Error {}
+        struct Failing: Encodable, Sendable {
+            let number: Int
+            func encode(to encoder: any Encoder) throws { if number == 777 { throw Broken() } }
+        }
+        XCTAssertThrowsError(
+            try RowCopyPipeline.send((0..<3000).map(Failing.init), columns: ["number"], batchSize: 100) { _ in }
+        ) { XCTAssertTrue($0 is Broken, "\($0)") }
+    }
+
     /// A row that asks for a nested container at the top goes the JSON way, to the same line.
     func testARowWithANestedContainerGoesTheJSONWay() throws {
         var text = RowCopyText(columns: ["id", "detail", "missing"])
