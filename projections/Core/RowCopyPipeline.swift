@@ -24,7 +24,7 @@ final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
     private static var capacity: Int { 4 }
 
     /// Sends the COPY lines of `rows` through `send`, in order; small sets are encoded right here.
-    static func send(_ rows: [Row], columns: [String], batchSize: Int = 1000, _ send: ([UInt8]) throws -> Void) throws {
+    static func send(_ rows: [Row], columns: [String], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
         guard rows.count > batchSize else {
             var text = RowCopyText(columns: columns)
             var out: [UInt8] = []
