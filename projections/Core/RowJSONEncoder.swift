@@ -36,6 +36,7 @@ final class RowJSONEncoder {
     func write<T: Encodable>(_ value: T) throws {
         if let string = value as? String { return writeString(string) }
         if let date = value as? Date { return writeString(date.formatted(.iso8601)) }
+        if let writable = value as? any RowJSONWritable { return writable.writeJSON(&bytes) }
         let depth = containers.count
         let start = bytes.count
         try value.encode(to: self)
@@ -189,4 +190,10 @@ extension RowJSONEncoder: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueWriter(encoder: self) }
+}
+
+/// A value that writes its own JSON, exactly as `RowJSONEncoder` spells it through Codable,
+/// without Codable's containers (for the big documents a rebuild writes).
+protocol RowJSONWritable {
+    func writeJSON(_ out: inout [UInt8])
 }
