@@ -10,11 +10,14 @@ public final class Connection {
     var preparedNames: Set<String> = []
     private let noticeLog: NoticeLog
     var savepointDepth = 0
+    /// What it was opened with, for `sibling()`.
+    let conninfo: String
 
     /// Connects with a URL (`postgresql://user@host/db`, `?host=/socket/dir`) or a key=value
     /// conninfo. Throws `.connection` with libpq's reason, scrubbed of any password.
     public init(_ conninfo: String, noticeLimit: Int = 16) throws {
         noticeLog = NoticeLog(limit: max(1, noticeLimit))
+        self.conninfo = conninfo
         guard let connection = PQconnectdb(conninfo) else {
             throw PostgresError(.connection, "could not allocate a libpq connection")
         }

@@ -109,4 +109,33 @@ final class RebuildTests: XCTestCase {
         XCTAssertEqual(rows.count, placed)
         XCTAssertTrue(rows.allSatisfy { $0.starts == "2026-06-01" && $0.ends == "2026-08-31" }, "\(rows.prefix(2))")
     }
+
+    /// Shadow tables are filled without indexes and get them at the end: the rebuilt tables
+    /// have the same keys, indexes (names included), constraints and persistence as migrated ones.
+    func testRebuiltTablesHaveTheMigratedIndexesAndConstraints() throws {
+        let database = try ProjectionDatabase.fresh()
+        defer { database.close() }
+        var history = HistoryGenerator(seed: 13, database: database)
+        try history.setUp(sessions: 4, attendees: 20)
+        for _ in 0..<100 { try history.step() }
+        let tables = Projector.all.flatMap(\.tables)
+        func schema() throws -> [String] {
+            let indexes = try database.connection.query(
+                "SELECT tablename || ' ' || indexname || ' ' || indexdef AS line FROM pg_indexes WHERE tablename = ANY($1)", [tables])
+            let constraints = try database.connection.query(
+                """
+                SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line FROM pg_constraint
+                WHERE conrelid::regclass::text = ANY($1)
+                """, [tables])
+            let persistence = try database.connection.query(
+                "SELECT relname || ' ' || relpersistence::text AS line FROM pg_class WHERE relname = ANY($1)", [tables])
+            return try (indexes.rows + constraints.rows + persistence.rows).map { try $0.string("line") }.sorted()
+        }
+        let migrated = try schema()
+        XCTAssertTrue(migrated.contains { $0.hasPrefix("agendas agendas_token_hash_idx ") }, "\(migrated)")
+        for cacheLimit in [200_000, 10] {
+            _ = try Rebuilder.rebuild(Projector.all, database.connection, pageSize: 50, cacheLimit: cacheLimit)
+            XCTAssertEqual(try schema(), migrated, "cache limit \(cacheLimit)")
+        }
+    }
 }

@@ -43,6 +43,52 @@ final class RowCopyTextTests: XCTestCase {
         try compare([program], table: "program", connection)
     }
 
+    /// The pipeline's producer threads hand back every row's line, in order, and an error.
+    func testThePipelineSendsEveryLineInOrder() throws {
+        let rows = (0..<2345).map { ProgramPerson(attendee: "att_\($0)", name: "name \t\($0)") }
+        var text = RowCopyText(columns: ["attendee", "name"])
+        var expected: [UInt8] = []
+        for row in rows { try text.append(row, to: &expected) }
+        var sent: [UInt8] = []
+        var chunks = 0
+        try RowCopyPipeline.send(rows, columns: ["attendee", "name"], batchSize: 100) { chunk in
+            sent += chunk
+            chunks += 1
+        }
+        XCTAssertEqual(sent, expected)
+        XCTAssertEqual(chunks, 24)
+        struct Broken: Error {}
+        struct Failing: Encodable, Sendable {
+            let number: Int
+            func encode(to encoder: any Encoder) throws { if number == 777 { throw Broken() } }
+        }
+        XCTAssertThrowsError(
+            try RowCopyPipeline.send((0..<3000).map(Failing.init), columns: ["number"], batchSize: 100) { _ in }
+        ) { XCTAssertTrue($0 is Broken, "\($0)") }
+    }
+
+    /// A row that asks for a nested container at the top goes the JSON way, to the same line.
+    func testARowWithANestedContainerGoesTheJSONWay() throws {
+        var text = RowCopyText(columns: ["id", "detail", "missing"])
+        var out: [UInt8] = []
+        try text.append(Nested(), to: &out)
+        try text.append(Nested(), to: &out)
+        let line = "a\\tb\t{\"note\":\"x\"}\t\\N\n"
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), line + line)
+    }
+
+    private struct Nested: Encodable {
+        enum CodingKeys: String, CodingKey { case id, detail }
+        enum DetailKeys: String, CodingKey { case note }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("a\tb", forKey: .id)
+            var detail = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .detail)
+            try detail.encode("x", forKey: .note)
+        }
+    }
+
     /// Writes `rows` into two empty copies of `table`, by COPY and by `json_populate_recordset`, and compares them.
     private func compare<Row: Codable & Sendable>(_ rows: [Row], table: String, _ connection: Connection) throws {
         try connection.simpleQuery(
@@ -51,6 +97,15 @@ final class RowCopyTextTests: XCTestCase {
         let columns = try connection.query(
             "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::text::regclass AND attnum > 0 ORDER BY attnum", [table]
         ).rows.map { try $0.string("name") }
+        var text = RowCopyText(columns: columns)
+        var straight: [UInt8] = []
+        var viaJSON: [UInt8] = []
+        for row in rows {
+            try text.append(row, to: &straight)
+            try text.append(row, to: &viaJSON, viaJSON: true)
+        }
+        XCTAssertEqual(
+            String(decoding: straight, as: UTF8.self), String(decoding: viaJSON, as: UTF8.self), "straight to columns or via JSON")
         _ = try connection.copyIn("COPY copied (\(columns.joined(separator: ", "))) FROM STDIN") { send in
             for text in try RowCopyText.encode(rows, columns: columns) { try send(text) }
         }

@@ -9,6 +9,31 @@ import XCTest
 final class RowJSONEncoderTests: XCTestCase {
     private let awkward = "quote \" back \\ slash / newline \n tab \t bell \u{7} é 😀 \u{1F}"
 
+    /// An agenda document's hand-written JSON is byte for byte what Codable spells through the writer.
+    func testAgendaDocumentsWriteTheirJSONAsCodableWould() throws {
+        let flags: [AgendaDocument.Flag] = [
+            .init(kind: "moved", message: awkward, session: nil), .init(kind: "o", message: "", session: "s"),
+        ]
+        let entry = AgendaDocument.Entry(
+            session: "ses_1", title: awkward, room: "Room 1", track: nil, speakers: ["A", awkward], starts: "s", ends: "e",
+            startsLocal: "sl", endsLocal: "el", status: "waitlisted", waitlistPosition: 3, flags: flags, sequence: -2,
+            lastChangedPosition: 9_000_000_001, lastChangedAt: "t")
+        var second = entry
+        (second.track, second.waitlistPosition, second.flags, second.speakers) = (awkward, nil, [], [])
+        let edition = AgendaDocument.Edition(id: "c", name: awkward, city: "Bogotá", timeZone: "America/Bogota")
+        for sessions in [[], [entry], [entry, second]] {
+            let document = AgendaDocument(
+                attendee: "att_1", name: awkward, status: "registered", edition: edition, sessions: sessions, lastChangedPosition: 7,
+                lastChangedAt: "2026-10-01T00:00:00.000001Z")
+            let codable = RowJSONEncoder()
+            try document.encode(to: codable)
+            codable.close(above: -1)
+            var written: [UInt8] = []
+            document.writeJSON(&written)
+            XCTAssertEqual(String(decoding: written, as: UTF8.self), codable.text)
+        }
+    }
+
     func testEveryRowTypeEncodesLikeJSONEncoder() throws {
         let entry = AgendaDocument.Entry(
             session: "ses_1", title: awkward, room: "Room 1", track: nil, speakers: ["A", awkward], starts: "2026-10-14T15:00:00Z",

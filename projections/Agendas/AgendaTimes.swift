@@ -12,7 +12,11 @@ enum AgendaTimes {
 
     /// "moved from 10:00 to 14:00" (dates too when the day changed; rooms when the room did),
     /// from `from` (where it was when the attendee signed up); nil when it is back there.
-    static func moved(from: AgendaSessionRow.Slot, to: AgendaSessionRow.Slot, _ zone: TimeZone) -> String? {
+    /// `local` spells an instant in the zone (`local(_:_:)`, or a cache of it).
+    static func moved(
+        from: AgendaSessionRow.Slot, to: AgendaSessionRow.Slot, _ zone: TimeZone,
+        local: (String, TimeZone) -> String = AgendaTimes.local
+    ) -> String? {
         let starts = (from: local(from.starts, zone), to: local(to.starts, zone))
         var parts: [String] = []
         if starts.from != starts.to {

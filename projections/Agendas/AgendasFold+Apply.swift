@@ -3,16 +3,47 @@ import Foundation
 
 extension AgendasFold {
     func apply(_ recorded: ProjectedEvent) {
+        // The most frequent first: each case is a cast tried in turn.
         switch recorded.event {
+        case let waitlisted as Waitlisted:
+            var position = 0
+            changeSession(waitlisted.session) {
+                $0.waitlist.append(waitlisted.attendee.rawValue)
+                position = $0.waitlist.count
+            }
+            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
+        case let released as SeatReleased:
+            changeSession(released.session) {
+                $0.seats.removeAll { $0 == released.attendee.rawValue }
+                $0.setJoined(released.attendee.rawValue, nil)
+            }
+            remove(released.attendee, released.session, recorded)
+        case let registered as AttendeeRegistered: register(registered, recorded)
+        case let taken as SeatTaken:
+            changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
+            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
+        case let promoted as PromotedFromWaitlist:
+            let from = leaveWaitlist(promoted.session, promoted.attendee)
+            changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
+            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
+                entry.status = "seat"
+                entry.waitlistPosition = nil
+                entry.flags.removeAll { $0.kind == "skipped" }
+            }
+            renumber(promoted.session, from: from, recorded)
+        case let checkedIn as AttendeeCheckedIn:
+            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
+        case let left as WaitlistLeft:
+            let from = leaveWaitlist(left.session, left.attendee)
+            changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
+            remove(left.attendee, left.session, recorded)
+            renumber(left.session, from: from, recorded)
         case let opened as ConferenceOpened:
             let edition = AgendaDocument.Edition(
                 id: opened.conference.rawValue, name: opened.name, city: opened.city, timeZone: opened.timeZone)
             editions.put(AgendaEditionRow(conference: opened.conference.rawValue, state: edition))
-        case let registered as AttendeeRegistered: register(registered, recorded)
         case let cancelled as AttendeeCancelled:
             modify(cancelled.attendee.rawValue, recorded) { $0.document.status = "cancelled" }
-        case let checkedIn as AttendeeCheckedIn:
-            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
         case let reissued as AgendaLinkReissued:
             modify(reissued.attendee.rawValue, recorded) { $0.tokenHash = reissued.tokenHash }
         case let s as SessionScheduled:
@@ -23,25 +54,6 @@ extension AgendasFold {
             sessions.put(AgendaSessionRow(session: s.session.rawValue, state: state))
         case let moved as SessionRescheduled: reschedule(moved, recorded)
         case let cancelled as SessionCancelled: cancel(cancelled, recorded)
-        case let taken as SeatTaken:
-            changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
-            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
-        case let waitlisted as Waitlisted:
-            var position = 0
-            changeSession(waitlisted.session) {
-                $0.waitlist.append(waitlisted.attendee.rawValue)
-                position = $0.waitlist.count
-            }
-            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
-        case let promoted as PromotedFromWaitlist:
-            let from = leaveWaitlist(promoted.session, promoted.attendee)
-            changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
-            modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
-                entry.status = "seat"
-                entry.waitlistPosition = nil
-                entry.flags.removeAll { $0.kind == "skipped" }
-            }
-            renumber(promoted.session, from: from, recorded)
         case let skipped as WaitlistSkipped:
             let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
             modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) { entry, _ in
@@ -51,17 +63,6 @@ extension AgendasFold {
                         kind: "skipped", message: "skipped on the waitlist while it clashes with '\(other)'",
                         session: skipped.clashesWith.rawValue))
             }
-        case let released as SeatReleased:
-            changeSession(released.session) {
-                $0.seats.removeAll { $0 == released.attendee.rawValue }
-                $0.setJoined(released.attendee.rawValue, nil)
-            }
-            remove(released.attendee, released.session, recorded)
-        case let left as WaitlistLeft:
-            let from = leaveWaitlist(left.session, left.attendee)
-            changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
-            remove(left.attendee, left.session, recorded)
-            renumber(left.session, from: from, recorded)
         default: break
         }
     }
@@ -110,8 +111,8 @@ extension AgendasFold {
             row.document.sessions.append(
                 AgendaDocument.Entry(
                     session: session.rawValue, title: state.title, room: state.room, track: state.track, speakers: state.speakers,
-                    starts: state.starts, ends: state.ends, startsLocal: AgendaTimes.local(state.starts, tz),
-                    endsLocal: AgendaTimes.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
+                    starts: state.starts, ends: state.ends, startsLocal: self.local(state.starts, tz),
+                    endsLocal: self.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
                     sequence: state.sequence, lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
         }
     }
@@ -135,17 +136,19 @@ extension AgendasFold {
         }
         // The same times and message for every holder in a zone who signed up at the same
         // sequence: spelled once each.
-        var spelled: [String: (startsLocal: String, endsLocal: String, message: String?)] = [:]
+        var spelled: [Spelling: (startsLocal: String, endsLocal: String, message: String?)] = [:]
+        // `before.joined(_:)` for every holder at once: the first record of each counts.
+        let signedUp = Dictionary(before.joined.map { ($0.attendee, $0.sequence) }, uniquingKeysWith: { first, _ in first })
         for holder in before.seats + before.waitlist {
-            let joined = min(before.joined(holder), history.count - 1)
+            let joined = min(signedUp[holder] ?? 0, history.count - 1)
             modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
-                let key = "\(zone.identifier) \(joined)"
+                let key = Spelling(zone: zone.identifier, joined: joined)
                 let local =
                     spelled[key]
                     ?? {
                         let local = (
-                            AgendaTimes.local(now.starts, zone), AgendaTimes.local(now.ends, zone),
-                            AgendaTimes.moved(from: history[joined], to: now, zone)
+                            self.local(now.starts, zone), self.local(now.ends, zone),
+                            AgendaTimes.moved(from: history[joined], to: now, zone, local: self.local)
                         )
                         spelled[key] = local
                         return local
@@ -160,6 +163,12 @@ extension AgendasFold {
                 if let message = local.message { entry.flags.append(AgendaDocument.Flag(kind: "moved", message: message, session: nil)) }
             }
         }
+    }
+
+    /// Holders in one zone who signed up at one sequence see the same reschedule.
+    private struct Spelling: Hashable {
+        let zone: String
+        let joined: Int
     }
 
     private func cancel(_ cancelled: SessionCancelled, _ recorded: ProjectedEvent) {

@@ -32,6 +32,14 @@ final class AgendasFold: ProjectionFold {
     let editions: RowStore<AgendaEditionRow>
     private var zones: [String: TimeZone] = [:]
     private var lastZone: (identifier: String, zone: TimeZone)?
+    /// Local spellings of instants already made (few sessions, many holders): parsing and
+    /// formatting dates is most of what a seat costs otherwise.
+    private var locals: [LocalKey: String] = [:]
+
+    private struct LocalKey: Hashable {
+        let instant: String
+        let zone: String
+    }
 
     init(agendas: RowStore<AgendaRow>, sessions: RowStore<AgendaSessionRow>, editions: RowStore<AgendaEditionRow>) {
         (self.agendas, self.sessions, self.editions) = (agendas, sessions, editions)
@@ -48,9 +56,15 @@ final class AgendasFold: ProjectionFold {
         try editions.flush(connection, keepCache: keepCache)
     }
 
+    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        // A rebuild's stores hold every row: nothing to look up.
+        if !(agendas.isComplete && sessions.isComplete && editions.isComplete) { try load(events, connection) }
+        for recorded in events { apply(recorded) }
+    }
+
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
     /// named and of everyone a session change fans out to.
-    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var sessionKeys: [String] = []
         var attendeeKeys: [String] = []
         var editionKeys: [String] = []
@@ -80,7 +94,6 @@ final class AgendasFold: ProjectionFold {
             }
         }
         try agendas.load(attendeeKeys, connection)
-        for recorded in events { apply(recorded) }
     }
 
     private func holders(_ session: SessionID, waitlistOnly: Bool) -> [String] {
@@ -94,6 +107,16 @@ final class AgendasFold: ProjectionFold {
         zones[identifier] = zone
         lastZone = (identifier, zone)
         return zone
+    }
+
+    /// `AgendaTimes.local(instant, zone)`, remembered (a bounded cache).
+    func local(_ instant: String, _ zone: TimeZone) -> String {
+        let key = LocalKey(instant: instant, zone: zone.identifier)
+        if let known = locals[key] { return known }
+        if locals.count >= 50_000 { locals.removeAll(keepingCapacity: true) }
+        let local = AgendaTimes.local(instant, zone)
+        locals[key] = local
+        return local
     }
 
     /// Changes an attendee's document and stamps it with the event.

@@ -43,7 +43,7 @@ final class AttendeesFold: ProjectionFold {
     var cachedRows: Int { rows.count }
 
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection)
+        if !rows.isComplete { try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection) }
         for recorded in events {
             switch recorded.event {
             case let registered as AttendeeRegistered:
@@ -70,10 +70,10 @@ final class AttendeesFold: ProjectionFold {
     func flush(_ connection: Connection, keepCache: Bool) throws { try rows.flush(connection, keepCache: keepCache) }
 
     private func update(_ id: AttendeeID, _ recorded: ProjectedEvent, _ change: (inout AttendeeRow) -> Void) {
-        guard var row = rows[id.rawValue] else { return }
-        change(&row)
-        row.updatedPosition = recorded.position
-        rows.put(row)
+        rows.update(id.rawValue) { row in
+            change(&row)
+            row.updatedPosition = recorded.position
+        }
     }
 
     private static func attendee(of event: any DomainEvent) -> String? {

@@ -3,8 +3,9 @@ import Events
 import Foundation
 import Synchronization
 
-/// Decodes the payloads folds need, reusing one `JSONDecoder` per thread (the registry makes
-/// one per event); old schemas go through `EventRegistry` and its upcasters. Big pages are
+/// Decodes the payloads folds need: with `PayloadDecoder` (flat payloads, read straight from
+/// their bytes), else a `JSONDecoder` reused per thread (the registry makes one per event); old
+/// schemas go through `EventRegistry` and its upcasters. Big pages are
 /// decoded on two threads: decoding is most of a rebuild's work.
 enum EventDecoder {
     private static let types: [String: any DomainEvent.Type] = {
@@ -66,6 +67,11 @@ enum EventDecoder {
         }
     }
 
+    /// The payload read by `PayloadDecoder`; nil when it leaves it to `JSONDecoder`.
+    static func fast<T: DomainEvent>(_ type: T.Type, _ data: String) -> T? {
+        try? PayloadDecoder.decode(type, from: data)
+    }
+
     private static func decodeChunk(_ stored: ArraySlice<Stored>, tolerant: Bool) throws -> Decoded {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -75,7 +81,7 @@ enum EventDecoder {
             do {
                 let payload: any DomainEvent
                 if let type = types[event.type], type.schema == event.schema {
-                    payload = try decoder.decode(type, from: Data(event.data.utf8))
+                    payload = try fast(type, event.data) ?? decoder.decode(type, from: Data(event.data.utf8))
                 } else {
                     payload = try EventRegistry.decode(type: event.type, schema: event.schema, data: event.data)
                 }

@@ -65,7 +65,19 @@ public enum Rebuilder {
         }
         // Streamed while every fold holds all its rows (it needs no connection to fold then);
         // once one spills its cache, page by page, loading what it needs.
-        if try !stream(folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, report) {
+        // The shadow tables get their indexes once filled, or before a fold spills: from then on,
+        // rows are written more than once and looked up by key.
+        var indexed = false
+        func index() throws {
+            guard !indexed else { return }
+            try ShadowTables.index(projections, connection)
+            indexed = true
+        }
+        let lanes = FoldLanes(folds)
+        if try !stream(
+            lanes, folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index,
+            report)
+        {
             while true {
                 let page = try EventPages.read(after: position, limit: pageSize, types: types, connection)
                 guard page.last != nil else { break }
@@ -79,8 +91,12 @@ public enum Rebuilder {
                 if page.count < pageSize { break }
             }
         }
-        try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
-        try ShadowTables.makeLogged(projections, connection)
+        if indexed {
+            try connection.transaction { for fold in folds { try fold.flush(connection, keepCache: true) } }
+        } else {
+            // Everything is still in memory: the tables are written and indexed two at a time.
+            try lanes.flushAndIndex(projections, connection)
+        }
         position = try connection.transaction {
             for name in names.sorted() { try ProjectionLocks.transactionLock(ProjectionLocks.catchUpKey(name), connection) }
             while true {
@@ -104,19 +120,21 @@ public enum Rebuilder {
     /// true when done, false when a fold spilled its cache (flushed here) and the rest must be
     /// read page by page: a fold that flushed without its cache loads rows on the connection.
     private static func stream(
-        _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int, cacheLimit: Int,
-        _ report: (EventPage) -> Void
+        _ lanes: FoldLanes, _ folds: [any ProjectionFold], _ connection: Connection, through: Int64, types: Set<String>, pageSize: Int,
+        cacheLimit: Int,
+        beforeSpill: () throws -> Void, _ report: (EventPage) -> Void
     ) throws -> Bool {
         let stream = try EventStream(connection, after: 0, through: through, types: types, pageSize: pageSize)
         stream.start()
         defer { stream.stop() }
+        // Folds that started empty and never spilled stage everything in memory: the
+        // connection, busy with the stream, is not used, and they fold on two threads.
         while let page = try stream.next() {
-            // Folds that started empty and never spilled stage everything in memory: the
-            // connection, busy with the stream, is not used.
-            for fold in folds { try fold.apply(page.events, connection) }
+            try lanes.apply(page.events, connection)
             report(page)
             if folds.contains(where: { $0.cachedRows > cacheLimit }) {
                 stream.stop()
+                try beforeSpill()
                 try connection.transaction {
                     for fold in folds where fold.cachedRows > cacheLimit { try fold.flush(connection, keepCache: false) }
                 }

@@ -36,6 +36,7 @@ final class RowJSONEncoder {
     func write<T: Encodable>(_ value: T) throws {
         if let string = value as? String { return writeString(string) }
         if let date = value as? Date { return writeString(date.formatted(.iso8601)) }
+        if let writable = value as? any RowJSONWritable { return writable.writeJSON(&bytes) }
         let depth = containers.count
         let start = bytes.count
         try value.encode(to: self)
@@ -66,7 +67,12 @@ final class RowJSONEncoder {
     func key(_ key: some CodingKey, at depth: Int) {
         element(at: depth)
         let name = key.stringValue
-        if let known = snakeKeys[name] {
+        if name.utf8.allSatisfy(Self.isPlainKeyByte) {
+            // Lowercase letters, digits and '_' are their own snake case and need no escape.
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: #"":"#.utf8)
+        } else if let known = snakeKeys[name] {
             bytes.append(contentsOf: known)
         } else {
             var spelled: [UInt8] = []
@@ -75,6 +81,11 @@ final class RowJSONEncoder {
             snakeKeys[name] = spelled
             bytes.append(contentsOf: spelled)
         }
+    }
+
+    private static func isPlainKeyByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            || byte == UInt8(ascii: "_")
     }
 
     func writeString(_ string: String) { Self.appendString(string, to: &bytes) }
@@ -179,4 +190,10 @@ extension RowJSONEncoder: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleValueWriter(encoder: self) }
+}
+
+/// A value that writes its own JSON, exactly as `RowJSONEncoder` spells it through Codable,
+/// without Codable's containers (for the big documents a rebuild writes).
+protocol RowJSONWritable {
+    func writeJSON(_ out: inout [UInt8])
 }

@@ -13,13 +13,19 @@ final class RowStore<Row: Codable & Sendable> {
     /// Each known key's slot: rows known to be present (value) or absent (nil), with their keys
     /// and whether they changed since the last flush (one hash lookup per change, no set of keys).
     private var slots: [String: Int] = [:]
-    private var rows: [Row?] = []
+    private var rows: [Cell?] = []
     private var keys: [String] = []
     private var isDirty: [Bool] = []
     private var dirty: [Int] = []
     private var purges: [(column: String, value: String)] = []
-    /// True while every row of the table is cached (a rebuild's new, empty table).
-    private var isComplete: Bool
+    /// A row in its slot, changed in place through `rows[slot]?.change`: no copy of it is made.
+    private struct Cell {
+        var row: Row
+        mutating func change(_ change: (inout Row) -> Void) { change(&row) }
+    }
+
+    /// True while every row of the table is cached (a rebuild's new, empty table): nothing to load.
+    private(set) var isComplete: Bool
 
     init(table: String, keys: [String], startsEmpty: Bool, _ keyParts: @escaping (Row) -> [String]) {
         self.table = table
@@ -30,7 +36,7 @@ final class RowStore<Row: Codable & Sendable> {
 
     var count: Int { slots.count }
 
-    static func key(_ parts: [String]) -> String { parts.joined(separator: "\u{1F}") }
+    static func key(_ parts: [String]) -> String { parts.count == 1 ? parts[0] : parts.joined(separator: "\u{1F}") }
 
     func key(of row: Row) -> String { Self.key(keyParts(row)) }
 
@@ -42,7 +48,7 @@ final class RowStore<Row: Codable & Sendable> {
         let sql = "SELECT coalesce(json_agg(t), '[]')::text AS rows FROM \(table) t WHERE \(keyColumns[0]) = ANY($1)"
         let text = try connection.query(sql, [missing]).rows.first?.string("rows") ?? "[]"
         for key in missing { _ = slot(key) }
-        for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { rows[slot(key(of: row))] = row }
+        for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { rows[slot(key(of: row))] = Cell(row: row) }
     }
 
     /// The slot of `key`, made (absent, clean) if unknown.
@@ -63,23 +69,20 @@ final class RowStore<Row: Codable & Sendable> {
     }
 
     subscript(_ key: String) -> Row? {
-        get { slots[key].flatMap { rows[$0] } }
+        get { slots[key].flatMap { rows[$0]?.row } }
         set {
             let slot = slot(key)
-            rows[slot] = newValue
+            rows[slot] = newValue.map { Cell(row: $0) }
             markDirty(slot)
         }
     }
 
     func put(_ row: Row) { self[key(of: row)] = row }
 
-    /// Changes a cached row in place (moved out of its slot meanwhile, so its arrays are not
-    /// copied); false when the row is absent.
+    /// Changes a cached row in place (its arrays are not copied); false when the row is absent.
     @discardableResult
     func update(_ key: String, _ change: (inout Row) -> Void) -> Bool {
-        guard let slot = slots[key], var row = rows[slot].take() else { return false }
-        change(&row)
-        rows[slot] = row
+        guard let slot = slots[key], rows[slot]?.change(change) != nil else { return false }
         markDirty(slot)
         return true
     }
@@ -87,16 +90,14 @@ final class RowStore<Row: Codable & Sendable> {
     /// Changes every row changed since the last flush, in place.
     func updateChanged(_ change: (inout Row) -> Void) {
         for slot in dirty {
-            guard var row = rows[slot].take() else { continue }
-            change(&row)
-            rows[slot] = row
+            rows[slot]?.change(change)
         }
     }
 
     /// Deletes every row whose `column` equals `value`, cached or not (`matches` tells cached ones).
     func purge(_ column: String, _ value: String, matches: (Row) -> Bool) {
         purges.append((column, value))
-        for slot in rows.indices { if let row = rows[slot], matches(row) { rows[slot] = nil } }
+        for slot in rows.indices { if let cell = rows[slot], matches(cell.row) { rows[slot] = nil } }
     }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
@@ -135,16 +136,14 @@ final class RowStore<Row: Codable & Sendable> {
     private var flushed: Set<String> = []
     private var columns: [String]?
 
-    /// Writes the rows of `slots` (absent ones skipped) with one COPY, a few thousand rows
-    /// encoded at a time (on two threads), so a big flush never holds all its text at once.
+    /// Writes the rows of `slots` (absent ones skipped) with one COPY, encoded a batch at a time
+    /// on a thread of their own while the server takes the previous batches (`RowCopyPipeline`).
     private func insert(_ slots: [Int], _ connection: Connection) throws {
         let columns = try self.columns ?? Self.columns(of: table, connection)
         self.columns = columns
+        let rows = slots.compactMap { self.rows[$0]?.row }
         _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
-            for start in stride(from: 0, to: slots.count, by: 10_000) {
-                let batch = slots[start..<min(start + 10_000, slots.count)].compactMap { rows[$0] }
-                for text in try RowCopyText.encode(batch, columns: columns) { try send(text) }
-            }
+            try RowCopyPipeline.send(rows, columns: columns, send)
         }
     }
 

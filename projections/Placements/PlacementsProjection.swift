@@ -42,6 +42,13 @@ final class PlacementsFold: ProjectionFold {
     }
 
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        // A rebuild's stores hold every row: nothing to look up.
+        if !(placements.isComplete && scholars.isComplete && openings.isComplete) { try load(events, connection) }
+        for recorded in events { apply(recorded) }
+    }
+
+    /// Loads the placements, scholars and openings the page touches.
+    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var placementKeys: [String] = []
         var scholarKeys: [String] = []
         var openingKeys: [String] = []
@@ -56,7 +63,6 @@ final class PlacementsFold: ProjectionFold {
         try placements.load(placementKeys, connection)
         try scholars.load(scholarKeys, connection)
         try openings.load(openingKeys, connection)
-        for recorded in events { apply(recorded) }
     }
 
     private func apply(_ recorded: ProjectedEvent) {

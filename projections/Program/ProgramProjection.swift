@@ -38,6 +38,13 @@ final class ProgramFold: ProjectionFold {
     var cachedRows: Int { sessions.count + rosters.count + people.count }
 
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        // A rebuild's stores hold every row: nothing to look up.
+        if !(sessions.isComplete && people.isComplete) { try load(events, connection) }
+        for recorded in events { apply(recorded) }
+    }
+
+    /// Loads the sessions and people the page touches.
+    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var touched: [String] = []
         var named: [String] = []
         for recorded in events {
@@ -48,7 +55,6 @@ final class ProgramFold: ProjectionFold {
         }
         try sessions.load(touched, connection)
         try people.load(named, connection)
-        for recorded in events { apply(recorded) }
     }
 
     private func apply(_ recorded: ProjectedEvent) {
@@ -106,12 +112,12 @@ final class ProgramFold: ProjectionFold {
     }
 
     private func update(_ session: SessionID, _ recorded: ProjectedEvent, _ change: (inout ProgramRow) -> Void) {
-        guard var row = sessions[session.rawValue] else { return }
-        change(&row)
-        row.seatsLeft = row.status == "cancelled" ? 0 : max(0, row.capacity - row.seatsTaken)
-        row.lastChangedPosition = recorded.position
-        row.lastChangedAt = recorded.instant
-        sessions.put(row)
+        sessions.update(session.rawValue) { row in
+            change(&row)
+            row.seatsLeft = row.status == "cancelled" ? 0 : max(0, row.capacity - row.seatsTaken)
+            row.lastChangedPosition = recorded.position
+            row.lastChangedAt = recorded.instant
+        }
     }
 
     private func enroll(_ session: SessionID, _ attendee: AttendeeID, _ kind: String, _ recorded: ProjectedEvent) {

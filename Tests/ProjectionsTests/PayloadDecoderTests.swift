@@ -1,0 +1,101 @@
+import Events
+import Foundation
+import XCTest
+
+@testable import Projections
+
+/// `PayloadDecoder` (the rebuild's fast path) reads every event type exactly as `JSONDecoder`
+/// does, and leaves to `JSONDecoder` whatever it does not read.
+final class PayloadDecoderTests: XCTestCase {
+    private let slow: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    func testEveryEventTypeDecodesAsJSONDecoderDoes() throws {
+        for type in EventCatalog.all {
+            for optionals in [PayloadSampler.Optionals.present, .null, .absent] {
+                try check(type, optionals)
+            }
+        }
+    }
+
+    private func check<T: DomainEvent>(_ type: T.Type, _ optionals: PayloadSampler.Optionals) throws {
+        let sample = try T(from: PayloadSampler(optionals: optionals))
+        let compact = try CanonicalJSON.encode(sample)
+        // As PostgreSQL prints jsonb: a space after every ',' and ':' between tokens.
+        let spaced = Self.jsonbSpacing(compact)
+        for text in [compact, spaced] {
+            let expected = try CanonicalJSON.encode(slow.decode(T.self, from: Data(text.utf8)))
+            guard let fast = EventDecoder.fast(T.self, text) else {
+                return XCTFail("\(T.eventType) (\(optionals)) left to JSONDecoder: \(text)")
+            }
+            XCTAssertEqual(try CanonicalJSON.encode(fast), expected, "\(T.eventType) (\(optionals))")
+        }
+    }
+
+    func testEscapesAndUnicode() throws {
+        let text = #"{"room": "a\"b\\c\/d\n\t\r\b\f \u00e9\u0001 \ud83d\ude00 ✓", "title": "", "speakers": ["x\u0041", ""]}"#
+        let fast = try PayloadDecoder.decode(Strings.self, from: text)
+        XCTAssertEqual(fast, try slow.decode(Strings.self, from: Data(text.utf8)))
+    }
+
+    func testWhatItDoesNotReadIsLeftToJSONDecoder() {
+        let unsupported = [
+            #"{"session": "ses_a", "attendee": "att_b", "extra": {"nested": 1}}"#,  // nested object
+            #"{"session": "ses_a", "attendee": "att_b", "extra": 1.5}"#,  // a fraction
+            #"{"session": "ses_a"}"#,  // a missing key
+            #"{"session": 1, "attendee": "att_b"}"#,  // the wrong kind
+            #"{"session": "ses_a", "attendee": "att_b"} x"#,  // trailing text
+            #"{"session": "ses_a", "attendee": "\ud83d"}"#,  // a lone surrogate
+        ]
+        for text in unsupported { XCTAssertNil(EventDecoder.fast(SeatTaken.self, text), text) }
+        XCTAssertEqual(
+            EventDecoder.fast(SeatTaken.self, #"{"attendee": "att_b", "session": "ses_a", "other": [1, 2]}"#),
+            nil, "arrays of numbers are left to JSONDecoder")
+    }
+
+    func testInstantsAsISO8601() throws {
+        for text in [
+            "2026-10-14T15:00:00Z", "2024-02-29T23:59:59Z", "1969-12-31T00:00:01Z", "2000-01-01T00:00:00Z", "2100-03-01T12:30:00Z",
+        ] {
+            XCTAssertEqual(PayloadDecoder.instant(text), try Date(text, strategy: .iso8601), text)
+        }
+        for text in [
+            "2026-02-29T00:00:00Z", "2026-10-14T24:00:00Z", "2026-10-14T15:00:00.5Z", "2026-10-14T15:00:00+02:00", "2026-13-01T00:00:00Z",
+        ] {
+            XCTAssertNil(PayloadDecoder.instant(text), text)
+        }
+    }
+
+    private struct Strings: Codable, Equatable {
+        let room: String
+        let title: String
+        let speakers: [String]
+    }
+
+    /// `{"a":1,"b":[2,3]}` → `{"a": 1, "b": [2, 3]}` (outside strings).
+    static func jsonbSpacing(_ compact: String) -> String {
+        var out = ""
+        var inString = false
+        var escaped = false
+        for character in compact {
+            out.append(character)
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inString = false
+                }
+            } else if character == "\"" {
+                inString = true
+            } else if character == "," || character == ":" {
+                out.append(" ")
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Feeds a `COPY … FROM STDIN` with rows encoded by `RowCopyText` on two threads of their own,
+/// a batch at a time (each thread every other batch) through a short queue, while the caller's
+/// thread sends the batches in order: the server stores rows as this process spells the next
+/// ones, instead of each waiting for the other.
+///
+/// The rows are handed over whole (they are values); the producer threads touch nothing else,
+/// and every shared field is guarded by `condition` (the `@unchecked Sendable` rests on that).
+final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
+    private struct Stopped: Error {}
+
+    private let rows: [Row]
+    private let columns: [String]
+    private let batchSize: Int
+    private let producers = 2
+    private let condition = NSCondition()
+    /// Encoded batches not sent yet, by number.
+    private var batches: [Int: Result<[UInt8], any Error>] = [:]
+    /// The number of the next batch to send.
+    private var next = 0
+    private var running = 0
+    private var stopping = false
+    private static var capacity: Int { 4 }
+
+    /// Sends the COPY lines of `rows` through `send`, in order; small sets are encoded right here.
+    static func send(_ rows: [Row], columns: [String], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
+        guard rows.count > batchSize else {
+            var text = RowCopyText(columns: columns)
+            var out: [UInt8] = []
+            for row in rows { try text.append(row, to: &out) }
+            if !out.isEmpty { try send(out) }
+            return
+        }
+        let pipeline = RowCopyPipeline(rows, columns: columns, batchSize: batchSize)
+        pipeline.start()
+        defer { pipeline.stop() }
+        while let batch = try pipeline.take() { try send(batch) }
+    }
+
+    private init(_ rows: [Row], columns: [String], batchSize: Int) {
+        (self.rows, self.columns, self.batchSize) = (rows, columns, max(1, batchSize))
+    }
+
+    private var count: Int { (rows.count + batchSize - 1) / batchSize }
+
+    private func start() {
+        running = producers
+        for first in 0..<producers {
+            let thread = Thread { [self] in produce(from: first) }
+            thread.name = "citylab.rebuild.encoder"
+            thread.start()
+        }
+    }
+
+    /// The next batch of COPY text, in order; nil once every row was handed out.
+    private func take() throws -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard next < count else { return nil }
+        while batches[next] == nil { condition.wait() }
+        let batch = batches.removeValue(forKey: next)
+        next += 1
+        condition.broadcast()
+        return try batch?.get()
+    }
+
+    /// Stops the producers if they still run and waits until they are done.
+    private func stop() {
+        condition.lock()
+        defer { condition.unlock() }
+        stopping = true
+        batches.removeAll()
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+    }
+
+    /// Encodes batches `first`, `first + producers`, … (a failed one is queued as its error).
+    private func produce(from first: Int) {
+        var text = RowCopyText(columns: columns)
+        do {
+            for number in stride(from: first, to: count, by: producers) {
+                let outcome = Result { () throws -> [UInt8] in
+                    var out: [UInt8] = []
+                    out.reserveCapacity(batchSize * 256)
+                    let start = number * batchSize
+                    for row in rows[start..<min(start + batchSize, rows.count)] { try text.append(row, to: &out) }
+                    return out
+                }
+                try enqueue(number, outcome)
+                if case .failure = outcome { break }
+            }
+        } catch {
+            // Stopped.
+        }
+        condition.lock()
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func enqueue(_ number: Int, _ batch: Result<[UInt8], any Error>) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while number >= next + Self.capacity, !stopping { condition.wait() }
+        if stopping { throw Stopped() }
+        batches[number] = batch
+        condition.broadcast()
+    }
+}
