@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("sql/v001-event-store.sql"),
                 .embedInCode("sql/v002-leaner-append.sql"),
                 .embedInCode("sql/v003-one-statement-append.sql"),
+                .embedInCode("sql/v004-generic-append-plans.sql"),
             ]
         ),
         .target(

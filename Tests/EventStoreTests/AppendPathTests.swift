@@ -84,6 +84,24 @@ final class AppendPathTests: StoreTestCase {
         XCTAssertEqual(try store.commandResult("bulk-1")?["position"]?.intValue, 60)
     }
 
+    /// Migration 4: a long-lived connection (the server, an import, the bench) plans a COPY
+    /// batch's open and close once (left to the plan cache, close's range count was planned
+    /// anew on every batch), and batches still go through.
+    func testABigBatchOpensAndClosesOnGenericPlans() throws {
+        let settings = try connection.query(
+            """
+            SELECT proname, array_to_string(proconfig, ',') AS config FROM pg_proc
+            WHERE proname IN ('citylab_append_open', 'citylab_append_close') ORDER BY proname
+            """
+        ).rows.map { "\($0["proname"] ?? "?"): \($0["config"] ?? "")" }
+        XCTAssertEqual(
+            settings,
+            ["citylab_append_close: plan_cache_mode=force_generic_plan", "citylab_append_open: plan_cache_mode=force_generic_plan"])
+        let big = StreamName("claims-big")
+        XCTAssertEqual(try store.append(batch(claims(big, 40), expecting: [big: 0])).position, 40)
+        XCTAssertEqual(try store.append(batch(claims(big, 40, from: 41), expecting: [big: 40])).position, 80)
+    }
+
     /// A payload, stream or type with a newline cannot be sent one per line: refused before
     /// anything reaches the database.
     func testANewlineInAStreamNameIsRefused() throws {

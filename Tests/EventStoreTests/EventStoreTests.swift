@@ -131,7 +131,7 @@ final class EventStoreTests: StoreTestCase {
     func testMigrationsAreIdempotent() throws {
         XCTAssertEqual(try Migrator.migrate(connection, Migrator.eventStore), [])
         let status = try Migrator.status(connection, Migrator.eventStore)
-        XCTAssertEqual(status.applied, 3)
+        XCTAssertEqual(status.applied, 4)
         XCTAssertFalse(status.isBehind)
     }
 
