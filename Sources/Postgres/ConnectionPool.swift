@@ -63,7 +63,9 @@ public final class ConnectionPool: @unchecked Sendable {
     }
 
     private func acquire() throws -> Connection {
-        let deadline = Date().addingTimeInterval(Self.seconds(acquireTimeout))
+        // Measured on the monotonic clock: a wall clock being slewed must not end the wait early.
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: acquireTimeout)
         condition.lock()
         while true {
             if isShutDown {
@@ -79,11 +81,13 @@ public final class ConnectionPool: @unchecked Sendable {
                 condition.unlock()
                 return try connectReserved()
             }
-            if !condition.wait(until: deadline) && Date() >= deadline {
+            let remaining = clock.now.duration(to: deadline)
+            if remaining <= .zero {
                 condition.unlock()
                 throw PostgresError(
                     .connection, "timed out after \(acquireTimeout) waiting for a free connection (pool of \(maxConnections))")
             }
+            _ = condition.wait(until: Date().addingTimeInterval(Self.seconds(remaining)))
         }
     }
 
