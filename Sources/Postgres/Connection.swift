@@ -177,8 +177,10 @@ public final class Connection {
             switch param.postgresValue {
             case .null:
                 owned.append(nil)
-            case .text(let text):
-                guard !text.utf8.contains(0) else {
+            case .text(var text):
+                // memchr over the contiguous UTF-8: payloads are kilobytes, sent on every append.
+                let hasNUL = text.withUTF8 { utf8 in utf8.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false }
+                guard !hasNUL else {
                     throw PostgresError(.query, "parameter $\(position + 1) contains a NUL byte, which PostgreSQL text cannot hold")
                 }
                 guard let copy = strdup(text) else { throw PostgresError(.query, "out of memory copying parameters") }

@@ -10,6 +10,19 @@ final class ParameterTests: DatabaseTestCase {
         XCTAssertEqual(try scalar("SELECT $1::text", [Substring("a substring")]), "a substring")
     }
 
+    /// libpq would cut a text parameter at a NUL byte and send the rest silently shortened.
+    func testATextParameterWithANULByteIsRefusedAndNothingIsWritten() throws {
+        try connection.execute("CREATE TEMP TABLE notes (body text)")
+        for text in ["\0", "starts fine\0then cut", String(repeating: "é", count: 3_000) + "\0"] {
+            XCTAssertThrowsError(try connection.execute("INSERT INTO notes VALUES ($1)", [text])) {
+                XCTAssertEqual(($0 as? PostgresError)?.kind, .query)
+                XCTAssertTrue("\($0)".contains("parameter $1 contains a NUL byte"), "\($0)")
+            }
+        }
+        XCTAssertEqual(try scalar("SELECT count(*)::text FROM notes", []), "0")
+        XCTAssertEqual(try scalar("SELECT $1::text", ["no NUL here"]), "no NUL here")
+    }
+
     func testIntegersBoolsAndDoublesRoundTrip() throws {
         let row = try XCTUnwrap(
             connection.query(
