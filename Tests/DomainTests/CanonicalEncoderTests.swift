@@ -1,6 +1,7 @@
-import Events
 import Foundation
 import XCTest
+
+@testable import Events
 
 /// `CanonicalJSON.encode` writes canonical JSON straight from `encode(to:)`; these hold it to
 /// the reference spelling (Foundation's JSONEncoder, parsed and re-spelled) on everything the
@@ -46,6 +47,73 @@ final class CanonicalEncoderTests: XCTestCase {
             small: 127, medium: -2_147_483_648, big: Int64.min, unsigned: UInt32.max, flag: false, nested: inner, list: [inner, inner],
             optional: nil, empty: [], keyé: "\u{01}\t")
         XCTAssertEqual(try CanonicalJSON.encode(value), try CanonicalJSON.encodeSlowly(value))
+    }
+
+    func testTheValuesAboveTakeTheFastPath() throws {
+        let inner = Everything.Inner(z: 1, a: [], nothing: "x")
+        let value = Everything(small: 1, medium: 2, big: 3, unsigned: 4, flag: true, nested: inner, list: [], optional: 5, empty: ["a"], keyé: "é")
+        XCTAssertEqual(try CanonicalStreamEncoder.encode(value), try CanonicalJSON.encodeSlowly(value))
+        XCTAssertEqual(try CanonicalStreamEncoder.encode(Everything.Inner(z: 0, a: [], nothing: nil)), #"{"a":[],"z":0}"#)
+    }
+
+    /// Shapes the stream encoder does not write in place: the general encoder takes over, and
+    /// the result is still the reference's.
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case b, a, inner, list }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("first", forKey: .b)
+            var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try inner.encode(2, forKey: .b)
+            try container.encode(1, forKey: .a)
+            try list.encode("x")
+            try inner.encode(1, forKey: .a)
+        }
+    }
+
+    struct Twice: Encodable {
+        enum Keys: String, CodingKey { case a, b }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(1, forKey: .b)
+            try container.encode(2, forKey: .a)
+            try container.encode(3, forKey: .b)
+        }
+    }
+
+    func testNestedContainersAndRepeatedKeysFallBackToTheReference() throws {
+        XCTAssertThrowsError(try CanonicalStreamEncoder.encode(Nested())) { XCTAssertTrue($0 is CanonicalStreamEncoder.Fallback, "\($0)") }
+        XCTAssertThrowsError(try CanonicalStreamEncoder.encode(Twice())) { XCTAssertTrue($0 is CanonicalStreamEncoder.Fallback, "\($0)") }
+        XCTAssertEqual(try CanonicalJSON.encode(Nested()), try CanonicalJSON.encodeSlowly(Nested()))
+        XCTAssertEqual(try CanonicalJSON.encode(Nested()), #"{"a":1,"b":"first","inner":{"a":1,"b":2},"list":["x"]}"#)
+        XCTAssertEqual(try CanonicalJSON.encode(Twice()), try CanonicalJSON.encodeSlowly(Twice()))
+        XCTAssertEqual(try CanonicalJSON.encode(Twice()), #"{"a":2,"b":3}"#)
+    }
+
+    /// Keys the stream encoder compares quoted: one with a space would sort after its prefix
+    /// there ("a b" against "a"), so such keys go to the general encoder.
+    struct OddKeys: Encodable {
+        struct Key: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        let keys: [String]
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (index, key) in keys.enumerated() { try container.encode(index, forKey: Key(stringValue: key)) }
+        }
+    }
+
+    func testKeysOrderByTheirBytesWhateverTheyHold() throws {
+        for keys in [["a b", "a"], ["a", "a!"], ["q\"", "q"], ["b\\", "b"], ["é", "e", "z", "ab", "a"], ["tab\t", "tab"]] {
+            let value = OddKeys(keys: keys)
+            XCTAssertEqual(try CanonicalJSON.encode(value), try CanonicalJSON.encodeSlowly(value), "\(keys)")
+        }
+        XCTAssertEqual(try CanonicalStreamEncoder.encode(OddKeys(keys: ["é", "e", "z", "ab", "a"])), #"{"a":4,"ab":3,"e":1,"z":2,"é":0}"#)
+        XCTAssertThrowsError(try CanonicalStreamEncoder.encode(OddKeys(keys: ["a b", "a"])))
     }
 
     func testFractionsAreRefused() {

@@ -7,6 +7,15 @@ import Foundation
 /// JSONEncoder does; fractions are refused (payloads hold none).
 enum CanonicalEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> String {
+        do {
+            return try CanonicalStreamEncoder.encode(value)
+        } catch is CanonicalStreamEncoder.Fallback {
+            return try general(value)
+        }
+    }
+
+    /// Any Encodable: every value a slot, objects sorted when written.
+    static func general<T: Encodable>(_ value: T) throws -> String {
         let root = CanonicalSlot()
         try root.encode(value, codingPath: [])
         var out = CanonicalWriter()

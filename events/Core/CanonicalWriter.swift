@@ -1,7 +1,8 @@
 /// Canonical JSON text as UTF-8 bytes (events/README.md): what `CanonicalJSON` and
 /// `CanonicalEncoder` write into. Bytes, not String appends: every append spells its payloads.
 struct CanonicalWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Internal, not private: the stream encoder reorders an object's members in place.
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
