@@ -35,6 +35,8 @@ final class AgendasFold: ProjectionFold {
     /// Local spellings of instants already made (few sessions, many holders): parsing and
     /// formatting dates is most of what a seat costs otherwise.
     private var locals: [LocalKey: String] = [:]
+    /// Waitlist places moved up but not yet written into their entries, by session (`PendingPlaces`).
+    var pendingPlaces: [String: PendingPlaces] = [:]
 
     private struct LocalKey: Hashable {
         let instant: String
@@ -48,6 +50,7 @@ final class AgendasFold: ProjectionFold {
     var cachedRows: Int { agendas.count + sessions.count + editions.count }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
+        writeAllPlaces()
         // Documents changed since the last flush: sorted and overlap-flagged once, here (new
         // ones have no sessions yet: flagging is idempotent, so those are no different).
         agendas.updateChanged { AgendaOverlaps.flag(&$0.document) }
@@ -135,6 +138,7 @@ final class AgendasFold: ProjectionFold {
     func modifyEntry(
         _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
     ) {
+        writePlaces(session, attendee)
         modify(attendee, recorded) { row in
             guard let index = row.document.sessions.firstIndex(where: { $0.session == session }) else { return }
             let zone = self.zone(row.document.edition.timeZone)
