@@ -41,6 +41,8 @@ final class RowCopyTextTests: XCTestCase {
             waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5,
             lastChangedAt: "2026-10-01T00:00:00.000001Z")
         try compare([program], table: "program", connection)
+        try checkWritesItself(agendas, table: "agendas", connection)
+        try checkWritesItself(attendees, table: "attendees", connection)
     }
 
     /// The pipeline's producer threads hand back every row's line, in order, and an error.
@@ -86,6 +88,25 @@ final class RowCopyTextTests: XCTestCase {
             try container.encode("a\tb", forKey: .id)
             var detail = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .detail)
             try detail.encode("x", forKey: .note)
+        }
+    }
+
+    /// A row that writes its own COPY line writes the table's columns, and what `RowCopyEncoder`
+    /// spells through Codable, byte for byte.
+    private func checkWritesItself<Row: RowCopyWritable & Encodable>(_ rows: [Row], table: String, _ connection: Connection) throws {
+        let columns = try connection.query(
+            "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+            [table]
+        ).rows.map { try $0.string("name") }
+        XCTAssertEqual(Row.copyColumns, columns, table)
+        let encoder = RowCopyEncoder(
+            columns: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }), count: columns.count)
+        for row in rows {
+            var codable: [UInt8] = []
+            XCTAssertTrue(try encoder.append(row, to: &codable))
+            var line = RowCopyLine()
+            row.writeCopyLine(&line)
+            XCTAssertEqual(String(decoding: line.out, as: UTF8.self), String(decoding: codable, as: UTF8.self), table)
         }
     }
 
