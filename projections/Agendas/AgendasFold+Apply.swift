@@ -144,12 +144,13 @@ extension AgendasFold {
         var spelled: [Spelling: (startsLocal: String, endsLocal: String, message: String?)] = [:]
         // `before.joined(_:)` for every holder at once: the first record of each counts.
         let signedUp = Dictionary(before.joined.map { ($0.attendee, $0.sequence) }, uniquingKeysWith: { first, _ in first })
+        var last: (key: Spelling, local: (startsLocal: String, endsLocal: String, message: String?))?
         for holder in before.seats + before.waitlist {
             let joined = min(signedUp[holder] ?? 0, history.count - 1)
-            modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
+            changeEntry(holder, moved.session.rawValue, recorded) { entry, zone in
                 let key = Spelling(zone: zone.identifier, joined: joined)
                 let local =
-                    spelled[key]
+                    last.flatMap { $0.key == key ? $0.local : nil } ?? spelled[key]
                     ?? {
                         let local = (
                             self.local(now.starts, zone), self.local(now.ends, zone),
@@ -158,6 +159,7 @@ extension AgendasFold {
                         spelled[key] = local
                         return local
                     }()
+                last = (key, local)
                 entry.room = now.room
                 entry.starts = now.starts
                 entry.ends = now.ends
@@ -187,7 +189,7 @@ extension AgendasFold {
         }
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
         for holder in before.seats + before.waitlist {
-            modifyEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
+            changeEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
                 entry.status = "cancelled"
                 entry.waitlistPosition = nil
                 entry.flags.removeAll { $0.kind == "skipped" }

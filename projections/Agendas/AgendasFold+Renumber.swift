@@ -21,8 +21,68 @@ struct PendingPlaces {
 
     /// The session's waitlist, kept in step with it, and for each place the last event that
     /// moved it up, if not yet written into its entry.
-    var holders: [String]
-    var stamps: [Stamp?]
+    private(set) var holders: [String]
+    private var stamps: [Stamp?]
+    /// How many places are noted.
+    private var noted = 0
+
+    init(waitlist: [String]) {
+        holders = waitlist
+        stamps = Array(repeating: nil, count: waitlist.count)
+    }
+
+    var isEmpty: Bool { noted == 0 }
+
+    /// Everyone from place `from` (0-based) on moved up at `stamp`.
+    mutating func movedUp(from: Int, _ stamp: Stamp) {
+        for index in from..<stamps.count {
+            if stamps[index] == nil { noted += 1 }
+            stamps[index] = stamp
+        }
+    }
+
+    mutating func joined(_ attendee: String) {
+        holders.append(attendee)
+        stamps.append(nil)
+    }
+
+    /// `attendee` left: every place they held goes, with what was noted for them.
+    mutating func left(_ attendee: String) {
+        var kept = 0
+        for index in holders.indices {
+            if holders[index] == attendee {
+                if stamps[index] != nil { noted -= 1 }
+                continue
+            }
+            if kept != index {
+                holders.swapAt(kept, index)
+                stamps.swapAt(kept, index)
+            }
+            kept += 1
+        }
+        holders.removeSubrange(kept...)
+        stamps.removeSubrange(kept...)
+    }
+
+    /// The latest place noted for `attendee` (for someone on the list twice, the later of two
+    /// noted at once), forgetting every place noted for them; nil when none is.
+    mutating func take(_ attendee: String) -> (place: Int, stamp: Stamp)? {
+        var latest: (place: Int, stamp: Stamp)?
+        for index in holders.indices where holders[index] == attendee {
+            guard let stamp = stamps[index] else { continue }
+            if latest.map({ stamp.position >= $0.stamp.position }) ?? true { latest = (index, stamp) }
+            stamps[index] = nil
+            noted -= 1
+        }
+        return latest
+    }
+
+    /// Every place noted, oldest first (as they happened).
+    var all: [(place: Int, stamp: Stamp)] {
+        var places: [(place: Int, stamp: Stamp)] = []
+        for (index, stamp) in stamps.enumerated() { if let stamp { places.append((index, stamp)) } }
+        return places.sorted { ($0.stamp.position, $0.place) < ($1.stamp.position, $1.place) }
+    }
 }
 
 extension AgendasFold {
@@ -30,55 +90,33 @@ extension AgendasFold {
     /// everyone from there on moved up one place at `recorded`.
     func movedUp(_ session: String, from: Int, waitlist: [String], _ recorded: ProjectedEvent) {
         guard from < waitlist.count else { return }
-        let stamp = PendingPlaces.Stamp(position: recorded.position, instant: recorded.instant)
         assert(pendingPlaces[session].map { $0.holders == waitlist } ?? true, "pending places out of step with the waitlist")
-        pendingPlaces[session, default: PendingPlaces(holders: waitlist, stamps: Array(repeating: nil, count: waitlist.count))]
-            .stamps.replaceSubrange(from..<waitlist.count, with: repeatElement(Optional(stamp), count: waitlist.count - from))
+        pendingPlaces[session, default: PendingPlaces(waitlist: waitlist)]
+            .movedUp(from: from, PendingPlaces.Stamp(position: recorded.position, instant: recorded.instant))
     }
 
     /// `attendee` joined the end of the waitlist of `session`.
     func joinedWaitlist(_ session: String, _ attendee: String) {
-        guard pendingPlaces[session] != nil else { return }
-        pendingPlaces[session]?.holders.append(attendee)
-        pendingPlaces[session]?.stamps.append(nil)
+        pendingPlaces[session]?.joined(attendee)
     }
 
     /// `attendee` left the waitlist of `session` (every place they held): what was noted for
     /// them is moot, the same event rewrites their entry.
     func leftWaitlist(_ session: String, _ attendee: String) {
-        guard let pending = pendingPlaces[session], pending.holders.contains(attendee) else { return }
-        var kept = PendingPlaces(holders: [], stamps: [])
-        kept.holders.reserveCapacity(pending.holders.count)
-        kept.stamps.reserveCapacity(pending.holders.count)
-        for (holder, stamp) in zip(pending.holders, pending.stamps) where holder != attendee {
-            kept.holders.append(holder)
-            kept.stamps.append(stamp)
-        }
-        pendingPlaces[session] = kept
+        pendingPlaces[session]?.left(attendee)
     }
 
-    /// Writes the places noted for `attendee` in `session` into their entry.
+    /// Writes the place noted for `attendee` in `session` into their entry.
     func writePlaces(_ session: String, _ attendee: String) {
-        guard let pending = pendingPlaces[session] else { return }
-        var places: [(place: Int, stamp: PendingPlaces.Stamp)] = []
-        for (index, holder) in pending.holders.enumerated() where holder == attendee {
-            if let stamp = pending.stamps[index] { places.append((index, stamp)) }
-        }
-        // The latest counts (for someone on the list twice, the later place of the two).
-        guard let last = places.max(by: { ($0.stamp.position, $0.place) < ($1.stamp.position, $1.place) }) else { return }
-        write(attendee, session, place: last.place, last.stamp)
-        for (index, _) in places { pendingPlaces[session]?.stamps[index] = nil }
-        if pendingPlaces[session]?.stamps.contains(where: { $0 != nil }) == false { pendingPlaces[session] = nil }
+        guard let (place, stamp) = pendingPlaces[session]?.take(attendee) else { return }
+        write(attendee, session, place: place, stamp)
+        if pendingPlaces[session]?.isEmpty == true { pendingPlaces[session] = nil }
     }
 
     /// Writes every place noted in `session`.
     func writePlaces(_ session: String) {
         guard let pending = pendingPlaces.removeValue(forKey: session) else { return }
-        // Oldest first, as they happened (for someone on the list twice, the later place wins).
-        var places: [(place: Int, stamp: PendingPlaces.Stamp)] = []
-        for (index, stamp) in pending.stamps.enumerated() { if let stamp { places.append((index, stamp)) } }
-        places.sort { ($0.stamp.position, $0.place) < ($1.stamp.position, $1.place) }
-        for (place, stamp) in places { write(pending.holders[place], session, place: place, stamp) }
+        for (place, stamp) in pending.all { write(pending.holders[place], session, place: place, stamp) }
     }
 
     /// Writes every place noted (before a flush).

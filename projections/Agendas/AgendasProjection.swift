@@ -139,6 +139,13 @@ final class AgendasFold: ProjectionFold {
         _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
     ) {
         writePlaces(session, attendee)
+        changeEntry(attendee, session, recorded, change)
+    }
+
+    /// `modifyEntry` once the session's waitlist places are written (`writePlaces(_:)`).
+    func changeEntry(
+        _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
+    ) {
         modify(attendee, recorded) { row in
             guard let index = row.document.sessions.firstIndex(where: { $0.session == session }) else { return }
             let zone = self.zone(row.document.edition.timeZone)
