@@ -34,6 +34,8 @@ struct RowCopyLine {
         out.append(contentsOf: String(value).utf8)
     }
 
+    mutating func number(_ value: Int) { number(Int64(value)) }
+
     mutating func null() {
         column()
         out.append(contentsOf: #"\N"#.utf8)
