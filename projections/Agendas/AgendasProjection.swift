@@ -62,7 +62,7 @@ final class AgendasFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         // A rebuild's stores hold every row: nothing to look up.
         if !(agendas.isComplete && sessions.isComplete && editions.isComplete) { try load(events, connection) }
-        for recorded in events { apply(recorded) }
+        for index in events.indices { apply(events[index]) }
     }
 
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone

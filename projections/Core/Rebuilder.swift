@@ -85,7 +85,7 @@ public enum Rebuilder {
             try ShadowTables.index(projections, connection)
             indexed = true
         }
-        let lanes = FoldLanes(folds)
+        let lanes = FoldLanes(folds, types: projections.map(\.eventTypes))
         if try !stream(
             lanes, folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index,
             report)

@@ -40,7 +40,7 @@ final class ProgramFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         // A rebuild's stores hold every row: nothing to look up.
         if !(sessions.isComplete && people.isComplete) { try load(events, connection) }
-        for recorded in events { apply(recorded) }
+        for index in events.indices { apply(events[index]) }
     }
 
     /// Loads the sessions and people the page touches.
