@@ -22,7 +22,7 @@ final class RowStore<Row: Codable & Sendable> {
     private var dirty: [Int] = []
     private var purges: [(column: String, value: String)] = []
     /// A row in its slot, changed in place through `rows[slot]?.change`: no copy of it is made.
-    private struct Cell {
+    private struct Cell: Sendable {
         var row: Row
         mutating func change(_ change: (inout Row) -> Void) { change(&row) }
     }
@@ -145,9 +145,10 @@ final class RowStore<Row: Codable & Sendable> {
     private func insert(_ slots: [Int], _ connection: Connection) throws {
         let columns = try self.columns ?? Self.columns(of: table, connection)
         self.columns = columns
-        let rows = slots.compactMap { self.rows[$0]?.row }
+        // The rows are read where they lie (the array is shared, not copied row by row).
+        let rows = self.rows
         _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
-            try RowCopyPipeline.send(rows, columns: columns, send)
+            try RowCopyPipeline.send(rows, slots, row: { $0?.row }, columns: columns, send)
         }
     }
 
