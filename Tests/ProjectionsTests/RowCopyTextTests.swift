@@ -41,6 +41,35 @@ final class RowCopyTextTests: XCTestCase {
             waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5,
             lastChangedAt: "2026-10-01T00:00:00.000001Z")
         try compare([program], table: "program", connection)
+        let rosters = [
+            RosterRow(session: "ses_1", attendee: "att_1", name: awkward, kind: "seat", sincePosition: 9_000_000_001),
+            RosterRow(session: "ses_1", attendee: "att_2", name: "", kind: "waitlist", sincePosition: 2),
+        ]
+        try compare(rosters, table: "rosters", connection)
+        let people = [ProgramPerson(attendee: "att_1", name: awkward), ProgramPerson(attendee: "att_2", name: "")]
+        try compare(people, table: "program_people", connection)
+        let placements = [
+            PlacementRow(
+                placement: "plc_1", scholar: "sch_1", scholarName: awkward, scholarEmail: "s@uni.edu", university: "Uni \\", opening: "opn_1",
+                city: "Bogotá", country: "CO", host: "Host\t1", project: awkward, cohort: 2026, starts: "2026-06-01", ends: "2026-08-31",
+                status: "withdrawn", proposedAt: "2026-10-01T00:00:00.000001Z", approvedAt: "2026-10-02T00:00:00Z",
+                confirmedAt: "2026-10-03T00:00:00Z", endedAt: "2026-10-04T00:00:00Z", note: awkward, reason: "", outcome: nil,
+                withdrawnBy: "host", updatedPosition: 12),
+            PlacementRow(
+                placement: "plc_2", scholar: "sch_2", scholarName: "", scholarEmail: "", university: "", opening: "opn_2", city: "",
+                country: "", host: "", project: "", cohort: -1, starts: nil, ends: nil, status: "proposed",
+                proposedAt: "2026-10-01T00:00:00Z", approvedAt: nil, confirmedAt: nil, endedAt: nil, note: nil, reason: nil,
+                outcome: awkward, withdrawnBy: nil, updatedPosition: 13),
+        ]
+        try compare(placements, table: "placements", connection)
+        let scholars = [PlacementScholar(scholar: "sch_1", name: awkward, email: "e", university: "")]
+        try compare(scholars, table: "placement_scholars", connection)
+        try checkWritesItself(agendas, table: "agendas", connection)
+        try checkWritesItself(attendees, table: "attendees", connection)
+        try checkWritesItself(rosters, table: "rosters", connection)
+        try checkWritesItself(people, table: "program_people", connection)
+        try checkWritesItself(placements, table: "placements", connection)
+        try checkWritesItself(scholars, table: "placement_scholars", connection)
     }
 
     /// The pipeline's producer threads hand back every row's line, in order, and an error.
@@ -86,6 +115,25 @@ final class RowCopyTextTests: XCTestCase {
             try container.encode("a\tb", forKey: .id)
             var detail = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .detail)
             try detail.encode("x", forKey: .note)
+        }
+    }
+
+    /// A row that writes its own COPY line writes the table's columns, and what `RowCopyEncoder`
+    /// spells through Codable, byte for byte.
+    private func checkWritesItself<Row: RowCopyWritable & Encodable>(_ rows: [Row], table: String, _ connection: Connection) throws {
+        let columns = try connection.query(
+            "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+            [table]
+        ).rows.map { try $0.string("name") }
+        XCTAssertEqual(Row.copyColumns, columns, table)
+        let encoder = RowCopyEncoder(
+            columns: Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) }), count: columns.count)
+        for row in rows {
+            var codable: [UInt8] = []
+            XCTAssertTrue(try encoder.append(row, to: &codable))
+            var line = RowCopyLine()
+            row.writeCopyLine(&line)
+            XCTAssertEqual(String(decoding: line.out, as: UTF8.self), String(decoding: codable, as: UTF8.self), table)
         }
     }
 

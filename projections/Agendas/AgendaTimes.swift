@@ -21,7 +21,12 @@ enum AgendaTimes {
         var parts: [String] = []
         if starts.from != starts.to {
             let sameDay = starts.from.prefix(10) == starts.to.prefix(10)
-            let show = { (text: String) in sameDay ? String(text.dropFirst(11)) : text.replacingOccurrences(of: "T", with: " ") }
+            // Local spellings are ASCII (`2026-10-14T10:00`): the T becomes a space byte for byte.
+            let show = { (text: String) in
+                sameDay
+                    ? String(text.dropFirst(11))
+                    : String(decoding: text.utf8.map { $0 == UInt8(ascii: "T") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+            }
             parts.append("from \(show(starts.from)) to \(show(starts.to))")
         } else if from.ends != to.ends {
             parts.append("now ends at \(local(to.ends, zone).dropFirst(11))")

@@ -11,6 +11,7 @@ extension AgendasFold {
                 $0.waitlist.append(waitlisted.attendee.rawValue)
                 position = $0.waitlist.count
             }
+            joinedWaitlist(waitlisted.session.rawValue, waitlisted.attendee.rawValue)
             enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
         case let released as SeatReleased:
             changeSession(released.session) {
@@ -23,21 +24,19 @@ extension AgendasFold {
             changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
             enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
         case let promoted as PromotedFromWaitlist:
-            let from = leaveWaitlist(promoted.session, promoted.attendee)
+            leaveWaitlist(promoted.session, promoted.attendee, recorded)
             changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
             modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
                 entry.status = "seat"
                 entry.waitlistPosition = nil
                 entry.flags.removeAll { $0.kind == "skipped" }
             }
-            renumber(promoted.session, from: from, recorded)
         case let checkedIn as AttendeeCheckedIn:
             modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
         case let left as WaitlistLeft:
-            let from = leaveWaitlist(left.session, left.attendee)
+            leaveWaitlist(left.session, left.attendee, recorded)
             changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
             remove(left.attendee, left.session, recorded)
-            renumber(left.session, from: from, recorded)
         case let opened as ConferenceOpened:
             let edition = AgendaDocument.Edition(
                 id: opened.conference.rawValue, name: opened.name, city: opened.city, timeZone: opened.timeZone)
@@ -47,6 +46,7 @@ extension AgendasFold {
         case let reissued as AgendaLinkReissued:
             modify(reissued.attendee.rawValue, recorded) { $0.tokenHash = reissued.tokenHash }
         case let s as SessionScheduled:
+            writePlaces(s.session.rawValue)
             let state = AgendaSessionRow.State(
                 conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track, speakers: s.speakers,
                 starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), isCancelled: false, sequence: 0, seats: [], waitlist: [],
@@ -84,46 +84,51 @@ extension AgendasFold {
         sessions.update(session.rawValue) { change(&$0.state) }
     }
 
-    /// Removes the attendee from the waitlist; returns the index they left (those after move up).
-    private func leaveWaitlist(_ session: SessionID, _ attendee: AttendeeID) -> Int {
-        var index = Int.max
+    /// Removes the attendee from the waitlist; everyone after them moves up one place (written
+    /// into their entries later, `AgendasFold+Renumber.swift`).
+    private func leaveWaitlist(_ session: SessionID, _ attendee: AttendeeID, _ recorded: ProjectedEvent) {
+        var from = Int.max
+        var waitlist: [String] = []
         changeSession(session) { state in
-            index = state.waitlist.firstIndex(of: attendee.rawValue) ?? Int.max
+            from = state.waitlist.firstIndex(of: attendee.rawValue) ?? Int.max
             state.waitlist.removeAll { $0 == attendee.rawValue }
+            waitlist = state.waitlist
         }
-        return index
-    }
-
-    /// Everyone from `from` on moved up one place.
-    private func renumber(_ session: SessionID, from: Int, _ recorded: ProjectedEvent) {
-        guard let waitlist = sessions[session.rawValue]?.state.waitlist, from < waitlist.count else { return }
-        for index in from..<waitlist.count {
-            modifyEntry(waitlist[index], session.rawValue, recorded) { entry, _ in entry.waitlistPosition = index + 1 }
-        }
+        leftWaitlist(session.rawValue, attendee.rawValue)
+        movedUp(session.rawValue, from: from, waitlist: waitlist, recorded)
     }
 
     private func enter(_ attendee: AttendeeID, _ session: SessionID, status: String, position: Int?, _ recorded: ProjectedEvent) {
-        guard let state = sessions[session.rawValue]?.state else { return }
-        changeSession(session) { $0.setJoined(attendee.rawValue, state.sequence) }
+        writePlaces(session.rawValue, attendee.rawValue)
+        // The entry is made from the session's row where it lies (a copy of the row would share
+        // its lists, and `setJoined` would then copy them).
+        var made: AgendaDocument.Entry?
+        changeSession(session) { state in
+            state.setJoined(attendee.rawValue, state.sequence)
+            made = AgendaDocument.Entry(
+                session: session.rawValue, title: state.title, room: state.room, track: state.track, speakers: state.speakers,
+                starts: state.starts, ends: state.ends, startsLocal: "", endsLocal: "", status: status, waitlistPosition: position,
+                flags: [], sequence: state.sequence, lastChangedPosition: recorded.position, lastChangedAt: recorded.instant)
+        }
+        guard var entry = made else { return }
         modify(attendee.rawValue, recorded) { row in
             let tz = self.zone(row.document.edition.timeZone)
+            entry.startsLocal = self.local(entry.starts, tz)
+            entry.endsLocal = self.local(entry.ends, tz)
             row.document.sessions.removeAll { $0.session == session.rawValue }
-            row.document.sessions.append(
-                AgendaDocument.Entry(
-                    session: session.rawValue, title: state.title, room: state.room, track: state.track, speakers: state.speakers,
-                    starts: state.starts, ends: state.ends, startsLocal: self.local(state.starts, tz),
-                    endsLocal: self.local(state.ends, tz), status: status, waitlistPosition: position, flags: [],
-                    sequence: state.sequence, lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
+            row.document.sessions.append(entry)
         }
     }
 
     private func remove(_ attendee: AttendeeID, _ session: SessionID, _ recorded: ProjectedEvent) {
+        writePlaces(session.rawValue, attendee.rawValue)
         modify(attendee.rawValue, recorded) { $0.document.sessions.removeAll { $0.session == session.rawValue } }
     }
 
     /// Moves the session on every holder's agenda; the "moved" flag says where it was when they
     /// signed up (no flag once it is back there).
     private func reschedule(_ moved: SessionRescheduled, _ recorded: ProjectedEvent) {
+        writePlaces(moved.session.rawValue)
         guard let before = sessions[moved.session.rawValue]?.state else { return }
         let now = AgendaSessionRow.Slot(starts: Instant.seconds(moved.starts), ends: Instant.seconds(moved.ends), room: moved.room)
         let history = before.history + [AgendaSessionRow.Slot(starts: before.starts, ends: before.ends, room: before.room)]
@@ -139,12 +144,13 @@ extension AgendasFold {
         var spelled: [Spelling: (startsLocal: String, endsLocal: String, message: String?)] = [:]
         // `before.joined(_:)` for every holder at once: the first record of each counts.
         let signedUp = Dictionary(before.joined.map { ($0.attendee, $0.sequence) }, uniquingKeysWith: { first, _ in first })
+        var last: (key: Spelling, local: (startsLocal: String, endsLocal: String, message: String?))?
         for holder in before.seats + before.waitlist {
             let joined = min(signedUp[holder] ?? 0, history.count - 1)
-            modifyEntry(holder, moved.session.rawValue, recorded) { entry, zone in
+            changeEntry(holder, moved.session.rawValue, recorded) { entry, zone in
                 let key = Spelling(zone: zone.identifier, joined: joined)
                 let local =
-                    spelled[key]
+                    last.flatMap { $0.key == key ? $0.local : nil } ?? spelled[key]
                     ?? {
                         let local = (
                             self.local(now.starts, zone), self.local(now.ends, zone),
@@ -153,6 +159,7 @@ extension AgendasFold {
                         spelled[key] = local
                         return local
                     }()
+                last = (key, local)
                 entry.room = now.room
                 entry.starts = now.starts
                 entry.ends = now.ends
@@ -172,6 +179,7 @@ extension AgendasFold {
     }
 
     private func cancel(_ cancelled: SessionCancelled, _ recorded: ProjectedEvent) {
+        writePlaces(cancelled.session.rawValue)
         guard let before = sessions[cancelled.session.rawValue]?.state else { return }
         changeSession(cancelled.session) {
             $0.isCancelled = true
@@ -181,7 +189,7 @@ extension AgendasFold {
         }
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
         for holder in before.seats + before.waitlist {
-            modifyEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
+            changeEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
                 entry.status = "cancelled"
                 entry.waitlistPosition = nil
                 entry.flags.removeAll { $0.kind == "skipped" }

@@ -35,6 +35,8 @@ final class AgendasFold: ProjectionFold {
     /// Local spellings of instants already made (few sessions, many holders): parsing and
     /// formatting dates is most of what a seat costs otherwise.
     private var locals: [LocalKey: String] = [:]
+    /// Waitlist places moved up but not yet written into their entries, by session (`PendingPlaces`).
+    var pendingPlaces: [String: PendingPlaces] = [:]
 
     private struct LocalKey: Hashable {
         let instant: String
@@ -48,6 +50,7 @@ final class AgendasFold: ProjectionFold {
     var cachedRows: Int { agendas.count + sessions.count + editions.count }
 
     func flush(_ connection: Connection, keepCache: Bool) throws {
+        writeAllPlaces()
         // Documents changed since the last flush: sorted and overlap-flagged once, here (new
         // ones have no sessions yet: flagging is idempotent, so those are no different).
         agendas.updateChanged { AgendaOverlaps.flag(&$0.document) }
@@ -59,7 +62,7 @@ final class AgendasFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         // A rebuild's stores hold every row: nothing to look up.
         if !(agendas.isComplete && sessions.isComplete && editions.isComplete) { try load(events, connection) }
-        for recorded in events { apply(recorded) }
+        for index in events.indices { apply(events[index]) }
     }
 
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
@@ -133,6 +136,14 @@ final class AgendasFold: ProjectionFold {
 
     /// Changes the entry of `session` on an attendee's agenda, stamping it too.
     func modifyEntry(
+        _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
+    ) {
+        writePlaces(session, attendee)
+        changeEntry(attendee, session, recorded, change)
+    }
+
+    /// `modifyEntry` once the session's waitlist places are written (`writePlaces(_:)`).
+    func changeEntry(
         _ attendee: String, _ session: String, _ recorded: ProjectedEvent, _ change: (inout AgendaDocument.Entry, TimeZone) -> Void
     ) {
         modify(attendee, recorded) { row in

@@ -45,6 +45,7 @@ final class AttendeesFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         if !rows.isComplete { try rows.load(events.compactMap { Self.attendee(of: $0.event) }, connection) }
         for recorded in events {
+            // The most frequent first: each case is a cast tried in turn.
             switch recorded.event {
             case let registered as AttendeeRegistered:
                 rows.put(
@@ -53,8 +54,6 @@ final class AttendeesFold: ProjectionFold {
                         email: registered.email, role: registered.role, organization: registered.organization, city: registered.city,
                         status: Attendee.Status.registered.rawValue, checkedInAt: nil, tokenHash: registered.tokenHash,
                         registeredAt: recorded.instant, updatedPosition: recorded.position))
-            case let cancelled as AttendeeCancelled:
-                update(cancelled.attendee, recorded) { $0.status = Attendee.Status.cancelled.rawValue }
             case let checkedIn as AttendeeCheckedIn:
                 update(checkedIn.attendee, recorded) {
                     $0.status = Attendee.Status.checkedIn.rawValue
@@ -62,6 +61,8 @@ final class AttendeesFold: ProjectionFold {
                 }
             case let reissued as AgendaLinkReissued:
                 update(reissued.attendee, recorded) { $0.tokenHash = reissued.tokenHash }
+            case let cancelled as AttendeeCancelled:
+                update(cancelled.attendee, recorded) { $0.status = Attendee.Status.cancelled.rawValue }
             default: break
             }
         }

@@ -1,4 +1,5 @@
 import Dispatch
+import Events
 import Postgres
 import Synchronization
 
@@ -6,6 +7,9 @@ import Synchronization
 /// nothing: each stages rows of its own tables in memory. They are dealt into two lanes
 /// balanced by the time each has taken so far (the slowest first, each to the lighter lane),
 /// so one heavy fold gets a thread to itself and the others share the second.
+///
+/// Each fold is handed only the events of the types its projection folds (as catch-up hands
+/// them): the others would cost it a copy and a failed cast for every case of its switch.
 ///
 /// Only for folds that do not use the connection: folds of a rebuild that started empty and
 /// hold all their rows (`Rebuilder` streams then, and the connection belongs to the reader).
@@ -21,22 +25,38 @@ final class FoldLanes {
     private let folds: [any ProjectionFold]
     /// Nanoseconds each fold has spent so far.
     private var spent: [UInt64]
+    /// Each event type's number, and for each fold whether it takes the type of each number.
+    private let kinds: [ObjectIdentifier: Int]
+    private let takes: [[Bool]]
 
-    init(_ folds: [any ProjectionFold]) {
+    /// `folds` of projections that fold `types` (each fold's, in the same order).
+    init(_ folds: [any ProjectionFold], types: [Set<String>]) {
         self.folds = folds
         self.spent = Array(repeating: 0, count: folds.count)
+        let catalog = EventCatalog.all
+        kinds = Dictionary(catalog.enumerated().map { (ObjectIdentifier($1), $0) }, uniquingKeysWith: { first, _ in first })
+        takes = types.map { names in catalog.map { names.contains($0.eventType) } }
     }
 
     /// Folds `events` with every fold; throws the first error of a lane (after both lanes ran).
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         let lanes = deal().map { indices in Lane(indices: indices, folds: indices.map { folds[$0] }, connection: connection) }
+        // A type outside the catalog (none should be) goes to every fold, which ignores it.
+        let kinds = events.map { self.kinds[ObjectIdentifier(type(of: $0.event))] ?? -1 }
+        let takes = self.takes
         let results = Mutex<[Int: Result<[UInt64], any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: lanes.count) { number in
             let lane = lanes[number]
             let outcome = Result { () throws -> [UInt64] in
-                try lane.folds.map { fold in
+                try zip(lane.indices, lane.folds).map { index, fold in
                     let start = DispatchTime.now().uptimeNanoseconds
-                    try fold.apply(events, lane.connection)
+                    let wanted = takes[index]
+                    var mine: [ProjectedEvent] = []
+                    mine.reserveCapacity(events.count)
+                    for position in events.indices where kinds[position] < 0 || wanted[kinds[position]] {
+                        mine.append(events[position])
+                    }
+                    try fold.apply(mine, lane.connection)
                     return DispatchTime.now().uptimeNanoseconds - start
                 }
             }

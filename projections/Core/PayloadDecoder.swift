@@ -27,6 +27,7 @@ enum PayloadDecoder {
             var cursor = Cursor(bytes: bytes)
             return try cursor.object()
         }
+        if let event = try direct(type, fields) { return event }
         return try T(from: ObjectReader(fields: fields))
     }
 

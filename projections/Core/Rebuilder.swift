@@ -51,6 +51,18 @@ public enum Rebuilder {
             }
             locked.append(key)
         }
+        let (outcome, leftovers) = try rebuildLocked(
+            projections, connection, pageSize: pageSize, cacheLimit: cacheLimit, started: started, progress: progress)
+        leftovers.release()
+        return outcome
+    }
+
+    /// `rebuild` once its locks are held: the outcome, and the folds (every row) to free.
+    private static func rebuildLocked(
+        _ projections: [any Projection], _ connection: Connection, pageSize: Int, cacheLimit: Int, started: Date,
+        progress: (Progress) -> Void
+    ) throws -> (Outcome, RebuildLeftovers) {
+        let names = projections.map(\.name)
         try ShadowTables.create(projections, connection)
         let folds = projections.map { $0.makeFold(.shadow, startsEmpty: true) }
         let types = projections.eventTypes
@@ -73,7 +85,7 @@ public enum Rebuilder {
             try ShadowTables.index(projections, connection)
             indexed = true
         }
-        let lanes = FoldLanes(folds)
+        let lanes = FoldLanes(folds, types: projections.map(\.eventTypes))
         if try !stream(
             lanes, folds, connection, through: total, types: types, pageSize: pageSize, cacheLimit: cacheLimit, beforeSpill: index,
             report)
@@ -113,7 +125,8 @@ public enum Rebuilder {
             }
             return position
         }
-        return Outcome(projections: names, events: done, position: position, seconds: Date().timeIntervalSince(started))
+        let outcome = Outcome(projections: names, events: done, position: position, seconds: Date().timeIntervalSince(started))
+        return (outcome, RebuildLeftovers(folds, lanes))
     }
 
     /// Folds (0, `through`] read by an `EventStream` (reading, decoding and folding at once);

@@ -7,10 +7,14 @@ import Foundation
 ///
 /// The rows are handed over whole (they are values); the producer threads touch nothing else,
 /// and every shared field is guarded by `condition` (the `@unchecked Sendable` rests on that).
-final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
+final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Sendable {
     private struct Stopped: Error {}
 
-    private let rows: [Row]
+    /// The rows to send: `row(source[index])` for each of `indices` (nil ones are skipped), so a
+    /// store's rows are read where they lie rather than copied into an array first.
+    private var source: [Source]
+    private let indices: [Int]
+    private let row: @Sendable (Source) -> Row?
     private let columns: [String]
     private let batchSize: Int
     private let producers = 2
@@ -23,26 +27,30 @@ final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
     private var stopping = false
     private static var capacity: Int { 4 }
 
-    /// Sends the COPY lines of `rows` through `send`, in order; small sets are encoded right here.
-    static func send(_ rows: [Row], columns: [String], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
-        guard rows.count > batchSize else {
+    /// Sends the COPY lines of `row(source[index])` for each of `indices` through `send`, in
+    /// order, skipping nil rows; small sets are encoded right here.
+    static func send(
+        _ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, columns: [String], batchSize: Int = 250,
+        _ send: ([UInt8]) throws -> Void
+    ) throws {
+        guard indices.count > batchSize else {
             var text = RowCopyText(columns: columns)
             var out: [UInt8] = []
-            for row in rows { try text.append(row, to: &out) }
+            for index in indices { if let row = row(source[index]) { try text.append(row, to: &out) } }
             if !out.isEmpty { try send(out) }
             return
         }
-        let pipeline = RowCopyPipeline(rows, columns: columns, batchSize: batchSize)
+        let pipeline = RowCopyPipeline(source, indices, row: row, columns: columns, batchSize: batchSize)
         pipeline.start()
         defer { pipeline.stop() }
         while let batch = try pipeline.take() { try send(batch) }
     }
 
-    private init(_ rows: [Row], columns: [String], batchSize: Int) {
-        (self.rows, self.columns, self.batchSize) = (rows, columns, max(1, batchSize))
+    private init(_ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, columns: [String], batchSize: Int) {
+        (self.source, self.indices, self.row, self.columns, self.batchSize) = (source, indices, row, columns, max(1, batchSize))
     }
 
-    private var count: Int { (rows.count + batchSize - 1) / batchSize }
+    private var count: Int { (indices.count + batchSize - 1) / batchSize }
 
     private func start() {
         running = producers
@@ -73,18 +81,32 @@ final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
         batches.removeAll()
         condition.broadcast()
         while running > 0 { condition.wait() }
+        // Let go of the rows now: the store may change them next, and must not copy them all.
+        source = []
     }
 
     /// Encodes batches `first`, `first + producers`, … (a failed one is queued as its error).
     private func produce(from first: Int) {
         var text = RowCopyText(columns: columns)
+        encode(from: first, &text)
+        condition.lock()
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The batches of `produce`, reading the rows through a local reference (released on return).
+    private func encode(from first: Int, _ text: inout RowCopyText) {
+        let source = self.source
         do {
             for number in stride(from: first, to: count, by: producers) {
                 let outcome = Result { () throws -> [UInt8] in
                     var out: [UInt8] = []
                     out.reserveCapacity(batchSize * 256)
                     let start = number * batchSize
-                    for row in rows[start..<min(start + batchSize, rows.count)] { try text.append(row, to: &out) }
+                    for index in indices[start..<min(start + batchSize, indices.count)] {
+                        if let row = row(source[index]) { try text.append(row, to: &out) }
+                    }
                     return out
                 }
                 try enqueue(number, outcome)
@@ -93,10 +115,6 @@ final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
         } catch {
             // Stopped.
         }
-        condition.lock()
-        running -= 1
-        condition.broadcast()
-        condition.unlock()
     }
 
     private func enqueue(_ number: Int, _ batch: Result<[UInt8], any Error>) throws {
@@ -106,5 +124,12 @@ final class RowCopyPipeline<Row: Encodable & Sendable>: @unchecked Sendable {
         if stopping { throw Stopped() }
         batches[number] = batch
         condition.broadcast()
+    }
+}
+
+extension RowCopyPipeline where Source == Row {
+    /// Sends the COPY lines of `rows` through `send`, in order.
+    static func send(_ rows: [Row], columns: [String], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
+        try self.send(rows, Array(rows.indices), row: { $0 }, columns: columns, batchSize: batchSize, send)
     }
 }

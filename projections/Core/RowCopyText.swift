@@ -1,11 +1,12 @@
 import Dispatch
 import Synchronization
 
-/// Rows as `COPY … FROM STDIN` text, one line per row, columns in the table's order: each
-/// plain row's fields are written straight to their columns (`RowCopyEncoder`); any other row is
-/// spelled as JSON by `RowJSONEncoder` (exactly what `json_populate_recordset` was given) and its
-/// top-level fields moved to their columns. Either way: strings unescaped, nested arrays and objects kept as
-/// JSON text, absent or null fields `\N`, keys that are no column ignored — as
+/// Rows as `COPY … FROM STDIN` text, one line per row, columns in the table's order: a row that
+/// writes its own line does (`RowCopyWritable`); any other plain row's fields are written
+/// straight to their columns (`RowCopyEncoder`); any other row is spelled as JSON by
+/// `RowJSONEncoder` (exactly what `json_populate_recordset` was given) and its top-level fields
+/// moved to their columns. Every way: strings unescaped, nested arrays and objects kept as JSON
+/// text, absent or null fields `\N`, keys that are no column ignored — as
 /// `json_populate_recordset` reads them, so the rows stored are the same.
 struct RowCopyText {
     struct Malformed: Error, CustomStringConvertible {
@@ -13,6 +14,9 @@ struct RowCopyText {
     }
 
     private let columns: [String: Int]
+    private let columnList: [String]
+    /// The last row type asked about, and whether it writes its own lines.
+    private var selfWriting: (type: ObjectIdentifier, writes: Bool)?
     private let count: Int
     private let encoder = RowJSONEncoder(capacity: 4096)
     /// Plain rows go straight to their columns; the JSON way below is for the others.
@@ -34,6 +38,7 @@ struct RowCopyText {
         var index: [String: Int] = [:]
         for (offset, column) in columns.enumerated() { index[column] = offset }
         self.columns = index
+        self.columnList = columns
         self.count = columns.count
         self.spans = Array(repeating: nil, count: columns.count)
         self.direct = RowCopyEncoder(columns: index, count: columns.count)
@@ -58,6 +63,13 @@ struct RowCopyText {
 
     /// Appends the COPY line of `row` to `out`; `viaJSON` takes the JSON way even for a plain row.
     mutating func append<Row: Encodable>(_ row: Row, to out: inout [UInt8], viaJSON: Bool = false) throws {
+        if !viaJSON, writesItself(Row.self), let writable = row as? any RowCopyWritable {
+            var line = RowCopyLine()
+            swap(&line.out, &out)
+            writable.writeCopyLine(&line)
+            swap(&line.out, &out)
+            return
+        }
         if !viaJSON, try direct.append(row, to: &out) { return }
         encoder.removeAll()
         try encoder.append(row)
@@ -77,6 +89,15 @@ struct RowCopyText {
             }
         }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Whether rows of `type` write their own lines for these columns (`RowCopyWritable`).
+    private mutating func writesItself(_ type: Any.Type) -> Bool {
+        let id = ObjectIdentifier(type)
+        if let known = selfWriting, known.type == id { return known.writes }
+        let writes = (type as? any RowCopyWritable.Type)?.copyColumns == columnList
+        selfWriting = (id, writes)
+        return writes
     }
 
     /// Finds each column's value in one JSON object as `RowJSONEncoder` writes it (no whitespace).

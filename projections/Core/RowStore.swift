@@ -16,10 +16,13 @@ final class RowStore<Row: Codable & Sendable> {
     private var rows: [Cell?] = []
     private var keys: [String] = []
     private var isDirty: [Bool] = []
+    /// Whether each slot's row was written by an earlier flush (only tracked while `isComplete`:
+    /// a row never written needs no DELETE).
+    private var isWritten: [Bool] = []
     private var dirty: [Int] = []
     private var purges: [(column: String, value: String)] = []
     /// A row in its slot, changed in place through `rows[slot]?.change`: no copy of it is made.
-    private struct Cell {
+    private struct Cell: Sendable {
         var row: Row
         mutating func change(_ change: (inout Row) -> Void) { change(&row) }
     }
@@ -59,6 +62,7 @@ final class RowStore<Row: Codable & Sendable> {
         rows.append(nil)
         keys.append(key)
         isDirty.append(false)
+        isWritten.append(false)
         return slot
     }
 
@@ -106,8 +110,7 @@ final class RowStore<Row: Codable & Sendable> {
         }
         purges = []
         if !dirty.isEmpty {
-            let changed = dirty.map { keys[$0] }
-            try delete(changed, connection)
+            try delete(dirty, connection)
             try insert(dirty, connection)
             for slot in dirty { isDirty[slot] = false }
             dirty = []
@@ -117,23 +120,24 @@ final class RowStore<Row: Codable & Sendable> {
             rows = []
             keys = []
             isDirty = []
+            isWritten = []
             isComplete = false
         }
     }
 
-    private func delete(_ keys: [String], _ connection: Connection) throws {
+    /// Deletes the stored rows of `slots` before they are written again.
+    private func delete(_ slots: [Int], _ connection: Connection) throws {
         if isComplete {
             // Only rows flushed before can exist; a row never written needs no delete.
-            let written = keys.filter { flushed.contains($0) }
-            flushed.formUnion(keys)
+            let written = slots.filter { isWritten[$0] }.map { keys[$0] }
+            for slot in slots { isWritten[slot] = true }
             guard !written.isEmpty else { return }
             try deleteRows(written, connection)
         } else {
-            try deleteRows(keys, connection)
+            try deleteRows(slots.map { keys[$0] }, connection)
         }
     }
 
-    private var flushed: Set<String> = []
     private var columns: [String]?
 
     /// Writes the rows of `slots` (absent ones skipped) with one COPY, encoded a batch at a time
@@ -141,9 +145,10 @@ final class RowStore<Row: Codable & Sendable> {
     private func insert(_ slots: [Int], _ connection: Connection) throws {
         let columns = try self.columns ?? Self.columns(of: table, connection)
         self.columns = columns
-        let rows = slots.compactMap { self.rows[$0]?.row }
+        // The rows are read where they lie (the array is shared, not copied row by row).
+        let rows = self.rows
         _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
-            try RowCopyPipeline.send(rows, columns: columns, send)
+            try RowCopyPipeline.send(rows, slots, row: { $0?.row }, columns: columns, send)
         }
     }
 

@@ -44,7 +44,7 @@ final class PlacementsFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         // A rebuild's stores hold every row: nothing to look up.
         if !(placements.isComplete && scholars.isComplete && openings.isComplete) { try load(events, connection) }
-        for recorded in events { apply(recorded) }
+        for index in events.indices { apply(events[index]) }
     }
 
     /// Loads the placements, scholars and openings the page touches.

@@ -40,7 +40,7 @@ final class ProgramFold: ProjectionFold {
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
         // A rebuild's stores hold every row: nothing to look up.
         if !(sessions.isComplete && people.isComplete) { try load(events, connection) }
-        for recorded in events { apply(recorded) }
+        for index in events.indices { apply(events[index]) }
     }
 
     /// Loads the sessions and people the page touches.
@@ -58,16 +58,28 @@ final class ProgramFold: ProjectionFold {
     }
 
     private func apply(_ recorded: ProjectedEvent) {
+        // The most frequent first: each case is a cast tried in turn.
         switch recorded.event {
+        case let waitlisted as Waitlisted:
+            update(waitlisted.session, recorded) { $0.waitlistLength += 1 }
+            enroll(waitlisted.session, waitlisted.attendee, "waitlist", recorded)
         case let registered as AttendeeRegistered:
             people.put(ProgramPerson(attendee: registered.attendee.rawValue, name: registered.name))
-        case let s as SessionScheduled:
-            sessions.put(
-                ProgramRow(
-                    session: s.session.rawValue, conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track,
-                    speakers: s.speakers, starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), capacity: s.capacity,
-                    seatsTaken: 0, seatsLeft: s.capacity, waitlistLength: 0, status: "scheduled", rescheduleCount: 0,
-                    lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
+        case let released as SeatReleased:
+            update(released.session, recorded) { $0.seatsTaken -= 1 }
+            rosters[RowStore<RosterRow>.key([released.session.rawValue, released.attendee.rawValue])] = nil
+        case let promoted as PromotedFromWaitlist:
+            update(promoted.session, recorded) {
+                $0.waitlistLength -= 1
+                $0.seatsTaken += 1
+            }
+            enroll(promoted.session, promoted.attendee, "seat", recorded)
+        case let taken as SeatTaken:
+            update(taken.session, recorded) { $0.seatsTaken += 1 }
+            enroll(taken.session, taken.attendee, "seat", recorded)
+        case let left as WaitlistLeft:
+            update(left.session, recorded) { $0.waitlistLength -= 1 }
+            rosters[RowStore<RosterRow>.key([left.session.rawValue, left.attendee.rawValue])] = nil
         case let moved as SessionRescheduled:
             update(moved.session, recorded) {
                 $0.room = moved.room
@@ -75,6 +87,13 @@ final class ProgramFold: ProjectionFold {
                 $0.ends = Instant.seconds(moved.ends)
                 $0.rescheduleCount += 1
             }
+        case let s as SessionScheduled:
+            sessions.put(
+                ProgramRow(
+                    session: s.session.rawValue, conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track,
+                    speakers: s.speakers, starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), capacity: s.capacity,
+                    seatsTaken: 0, seatsLeft: s.capacity, waitlistLength: 0, status: "scheduled", rescheduleCount: 0,
+                    lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
         case let changed as SessionCapacityChanged: update(changed.session, recorded) { $0.capacity = changed.capacity }
         case let cancelled as SessionCancelled:
             update(cancelled.session, recorded) {
@@ -83,24 +102,6 @@ final class ProgramFold: ProjectionFold {
                 $0.waitlistLength = 0
             }
             rosters.purge("session", cancelled.session.rawValue) { $0.session == cancelled.session.rawValue }
-        case let taken as SeatTaken:
-            update(taken.session, recorded) { $0.seatsTaken += 1 }
-            enroll(taken.session, taken.attendee, "seat", recorded)
-        case let waitlisted as Waitlisted:
-            update(waitlisted.session, recorded) { $0.waitlistLength += 1 }
-            enroll(waitlisted.session, waitlisted.attendee, "waitlist", recorded)
-        case let promoted as PromotedFromWaitlist:
-            update(promoted.session, recorded) {
-                $0.waitlistLength -= 1
-                $0.seatsTaken += 1
-            }
-            enroll(promoted.session, promoted.attendee, "seat", recorded)
-        case let released as SeatReleased:
-            update(released.session, recorded) { $0.seatsTaken -= 1 }
-            rosters[RowStore<RosterRow>.key([released.session.rawValue, released.attendee.rawValue])] = nil
-        case let left as WaitlistLeft:
-            update(left.session, recorded) { $0.waitlistLength -= 1 }
-            rosters[RowStore<RosterRow>.key([left.session.rawValue, left.attendee.rawValue])] = nil
         default: break
         }
     }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a finished rebuild held in memory (its folds: every row of every table), freed on a
+/// thread of its own once the swap has committed, so the caller need not wait while hundreds of
+/// thousands of rows are taken apart.
+///
+/// The folds are used by the rebuild until it hands them over here, then only by the releasing
+/// thread (the `@unchecked Sendable` rests on that); this holds the last references to them.
+final class RebuildLeftovers: @unchecked Sendable {
+    private var folds: [any ProjectionFold]
+    private var lanes: FoldLanes?
+
+    init(_ folds: [any ProjectionFold], _ lanes: FoldLanes) {
+        self.folds = folds
+        self.lanes = lanes
+    }
+
+    /// Drops the folds on a new thread.
+    func release() {
+        let thread = Thread { [self] in
+            folds = []
+            lanes = nil
+        }
+        thread.name = "citylab.rebuild.release"
+        thread.start()
+    }
+}
