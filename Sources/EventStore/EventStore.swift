@@ -53,9 +53,7 @@ public final class EventStore {
         if let stored = answer.duplicate {
             return AppendOutcome(isDuplicate: true, result: AppendResult.completed(try JSONParser.parse(stored)))
         }
-        var members = prepared.resultMembers
-        members["position"] = .int(answer.position)
-        return AppendOutcome(isDuplicate: false, result: AppendResult.completed(.object(members)))
+        return prepared.outcome(lastPosition: answer.position)
     }
 
     /// The stored result of a command id, if that command committed.

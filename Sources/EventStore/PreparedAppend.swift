@@ -22,6 +22,7 @@ public struct PreparedAppend: Sendable {
     let meta: String, result: String?
     /// The result to store for the command id (with `events` when summarized, positions not yet known).
     let resultMembers: [String: JSONValue]
+    let summarized: Bool
 
     /// Throws `EventStoreError.unexpectedStream` for an event whose stream has no expectation.
     /// `summarize` puts each event's type, stream and version in the stored result (a single
@@ -35,8 +36,6 @@ public struct PreparedAppend: Sendable {
         types.reserveCapacity(count)
         schemas.reserveCapacity(count)
         data.reserveCapacity(count)
-        var summary: [JSONValue] = []
-        if summarize { summary.reserveCapacity(count) }
         let deferEncoding = count >= PreparedAppend.copyThreshold
         for pending in batch.events {
             guard let current = next[pending.stream] else { throw EventStoreError.unexpectedStream(pending.stream) }
@@ -53,9 +52,6 @@ public struct PreparedAppend: Sendable {
             versions.append(current + 1)
             types.append(type.eventType)
             schemas.append(type.schema)
-            if summarize {
-                summary.append(.object(["type": .string(type.eventType), "stream": .string(pending.stream.rawValue), "version": .int(Int64(current + 1))]))
-            }
         }
         // A stream whose next version did not move was only read.
         let readOnly = batch.expectations.filter { next[$0.key] == $0.value }.sorted { $0.key < $1.key }
@@ -66,16 +62,64 @@ public struct PreparedAppend: Sendable {
         (self.streams, self.versions, self.types, self.schemas, self.data) = (streams, versions, types, schemas, data)
         deferred = deferEncoding ? batch.events : []
         meta = batch.metadata.canonicalText
-        var members = batch.result
-        if summarize { members["events"] = .array(summary) }
-        resultMembers = members
-        // Stored only for a command id; without one the store never reads it.
-        result = batch.commandID == nil ? nil : CanonicalJSON.string(.object(members))
+        summarized = summarize
+        resultMembers = batch.result
+        // Stored only for a command id; without one the store never reads it. Spelled straight
+        // from the arrays: a 100-event batch's summary as JSONValues cost more than its hashing.
+        if batch.commandID == nil {
+            result = nil
+        } else if summarize {
+            result = CanonicalJSON.string(batch.result, adding: "events", canonical: Self.summaryText(streams, types, versions))
+        } else {
+            result = CanonicalJSON.string(.object(batch.result))
+        }
     }
 
     /// Batches of this many events or more go by COPY (`EventStore.copyAppend`); smaller ones
     /// through `citylab_append` in one round trip.
     static let copyThreshold = 32
+
+    /// What the append answers once committed with its last event at `lastPosition`.
+    /// Summarized, each event is listed with its type, stream, version and position.
+    public func outcome(lastPosition: Int64) -> AppendOutcome {
+        var members = resultMembers
+        members["position"] = .int(lastPosition)
+        if summarized {
+            let first = lastPosition - Int64(count) + 1
+            var events: [JSONValue] = []
+            events.reserveCapacity(count)
+            for index in 0..<count {
+                events.append(
+                    .object([
+                        "position": .int(first + Int64(index)), "stream": .string(streams[index]), "type": .string(types[index]),
+                        "version": .int(Int64(versions[index])),
+                    ]))
+            }
+            members["events"] = .array(events)
+        }
+        return AppendOutcome(isDuplicate: false, result: .object(members))
+    }
+
+    /// `[{"stream":…,"type":…,"version":…},…]` in canonical JSON (keys in byte order).
+    static func summaryText(_ streams: [String], _ types: [String], _ versions: [Int]) -> String {
+        var text = "["
+        text.reserveCapacity(streams.count * 72 + 2)
+        var quotedStream = (plain: "", quoted: "\"\""), quotedType = (plain: "", quoted: "\"\"")
+        for index in streams.indices {
+            if streams[index] != quotedStream.plain { quotedStream = (streams[index], CanonicalJSON.quoted(streams[index])) }
+            if types[index] != quotedType.plain { quotedType = (types[index], CanonicalJSON.quoted(types[index])) }
+            if index > 0 { text += "," }
+            text += "{\"stream\":"
+            text += quotedStream.quoted
+            text += ",\"type\":"
+            text += quotedType.quoted
+            text += ",\"version\":"
+            text += String(versions[index])
+            text += "}"
+        }
+        text += "]"
+        return text
+    }
 
     /// Event `index`'s payload in canonical JSON.
     func payload(_ index: Int) throws -> String {

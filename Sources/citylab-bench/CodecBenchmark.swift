@@ -28,11 +28,24 @@ enum CodecBenchmark {
                     AppendBatch(commandID: nil, expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta), summarize: true)
             }
         }
+        // A 100-event batch with a command id: what an append does before and after its round trips.
+        let batches = count / 100
+        let batch = AppendBatch(
+            commandID: "cmd-1", expectations: [stream: 0], events: Array(repeating: PendingEvent(stream, payload), count: 100), metadata: meta)
+        let prepareBatch = try Report.time {
+            for _ in 0..<batches {
+                let prepared = try PreparedAppend(batch, summarize: true)
+                _ = prepared.outcome(lastPosition: 100)
+            }
+        }
         let decode = try Report.time { for _ in 0..<count { _ = try decoder.decode(AttendeeRegistered.self, from: Data(text.utf8)) } }
         Report.header("codec: \(count) payloads of \(bytes.count) bytes")
         Report.row("CanonicalJSON.encode", Double(count) / encode, "/s", baseline: Double(count) / jsonEncoder, target: "(baseline: JSONEncoder)")
         Report.row("CanonicalJSON.canonicalize", Double(count) / canonicalize, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
         Report.row("SHA256.hash", Double(count) / sha, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
         Report.row("PreparedAppend, one event", Double(count) / prepare, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
+        Report.row(
+            "prepare + outcome, 100 events", Double(batches * 100) / prepareBatch, "ev/s", baseline: Double(count) / decode,
+            target: "(baseline: JSONDecoder)")
     }
 }

@@ -84,6 +84,26 @@ final class AppendPathTests: StoreTestCase {
         XCTAssertEqual(try store.commandResult("bulk-1")?["position"]?.intValue, 60)
     }
 
+    /// The result stored for a command id is spelled straight from the batch (not through
+    /// JSONValue): read back, it must equal what the append answered, events listed in order
+    /// with their streams (escaped), types, versions and positions, on both paths.
+    func testAStoredResultListsEveryEventAsTheAppendAnswered() throws {
+        let odd = StreamName("claims\t\"q\" \\ ü"), plain = StreamName("claims-plain")
+        for (id, count) in [("small-1", 3), ("big-1", 40)] {
+            let events = claims(odd, count, from: try store.readStream(odd).version + 1) + claims(plain, 2, from: try store.readStream(plain).version + 1)
+            let expectations = [odd: try store.readStream(odd).version, plain: try store.readStream(plain).version]
+            let outcome = try store.append(batch(events, expecting: expectations, commandID: id))
+            guard case .array(let listed)? = outcome.result["events"] else { return XCTFail("no events in \(outcome.result)") }
+            XCTAssertEqual(listed.count, count + 2)
+            XCTAssertEqual(listed.first?["stream"]?.stringValue, odd.rawValue)
+            XCTAssertEqual(listed.last?["stream"]?.stringValue, plain.rawValue)
+            XCTAssertEqual(listed.last?["position"]?.intValue, outcome.position)
+            XCTAssertEqual(listed.first?["type"]?.stringValue, EmailClaimed.eventType)
+            XCTAssertEqual(outcome.result["id"]?.stringValue, "x")
+            XCTAssertEqual(try store.commandResult(id), outcome.result)
+        }
+    }
+
     /// Migration 4: a long-lived connection (the server, an import, the bench) plans a COPY
     /// batch's open and close once (left to the plan cache, close's range count was planned
     /// anew on every batch), and batches still go through.

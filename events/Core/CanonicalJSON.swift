@@ -12,6 +12,33 @@ public enum CanonicalJSON {
         return out.text
     }
 
+    /// The object of `members` and one more member, `key`, whose value is `canonical`, text
+    /// already in canonical JSON (a long array spelled without building a `JSONValue` first).
+    public static func string(_ members: [String: JSONValue], adding key: String, canonical: String) -> String {
+        var out = CanonicalWriter(capacity: canonical.utf8.count + 256)
+        out.byte(UInt8(ascii: "{"))
+        let keys = (members.keys.filter { $0 != key } + [key]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, name) in keys.enumerated() {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            out.string(name)
+            out.byte(UInt8(ascii: ":"))
+            if name == key {
+                out.raw(canonical)
+            } else if let member = members[name] {
+                write(member, to: &out)
+            }
+        }
+        out.byte(UInt8(ascii: "}"))
+        return out.text
+    }
+
+    /// A string value in canonical JSON: quoted, with `"`, `\` and control characters escaped.
+    public static func quoted(_ text: String) -> String {
+        var out = CanonicalWriter(capacity: text.utf8.count + 2)
+        out.string(text)
+        return out.text
+    }
+
     /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text, straight from its
     /// `encode(to:)` (`CanonicalEncoder`). Tests hold it equal to `encodeSlowly`.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
