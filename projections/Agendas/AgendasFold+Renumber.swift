@@ -133,7 +133,7 @@ extension AgendasFold {
                 row.document.sessions[index].lastChangedPosition = stamp.position
                 row.document.sessions[index].lastChangedAt = stamp.instant
             }
-            AgendaSkips.prune(&row.document)
+            pruneSkips(attendee, &row.document)
             if stamp.position > row.document.lastChangedPosition {
                 row.document.lastChangedPosition = stamp.position
                 row.document.lastChangedAt = stamp.instant
