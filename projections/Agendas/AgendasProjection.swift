@@ -69,6 +69,13 @@ final class AgendasFold: ProjectionFold {
         for index in events.indices { apply(events[index]) }
     }
 
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        guard agendas.isComplete && sessions.isComplete && editions.isComplete else {
+            return try apply(indices.map { events[$0] }, connection)
+        }
+        for index in indices { apply(events[index]) }
+    }
+
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
     /// named and of everyone a session change fans out to.
     private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
