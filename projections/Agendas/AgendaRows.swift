@@ -38,7 +38,8 @@ struct AgendaSessionRow: Codable, Sendable {
 
         /// Records (or, at sequence 0 or nil, forgets) when `attendee` signed up.
         mutating func setJoined(_ attendee: String, _ sequence: Int?) {
-            joined.removeAll { $0.attendee == attendee }
+            // Most sessions are never rescheduled: nothing recorded, nothing to walk.
+            if !joined.isEmpty { joined.removeAll { $0.attendee == attendee } }
             if let sequence, sequence > 0 { joined.append(Joined(attendee: attendee, sequence: sequence)) }
         }
     }

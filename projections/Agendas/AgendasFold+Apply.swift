@@ -56,6 +56,7 @@ extension AgendasFold {
         case let cancelled as SessionCancelled: cancel(cancelled, recorded)
         case let skipped as WaitlistSkipped:
             let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
+            skippedOnce.insert(skipped.attendee.rawValue)
             modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) { entry, _ in
                 entry.flags.removeAll { $0.kind == "skipped" }
                 entry.flags.append(
@@ -142,11 +143,15 @@ extension AgendasFold {
         // The same times and message for every holder in a zone who signed up at the same
         // sequence: spelled once each.
         var spelled: [Spelling: (startsLocal: String, endsLocal: String, message: String?)] = [:]
-        // `before.joined(_:)` for every holder at once: the first record of each counts.
-        let signedUp = Dictionary(before.joined.map { ($0.attendee, $0.sequence) }, uniquingKeysWith: { first, _ in first })
+        // `before.joined(_:)` for every holder at once: the first record of each counts (most
+        // sessions have none: everyone signed up before any reschedule).
+        var signedUp: [String: Int] = [:]
+        signedUp.reserveCapacity(before.joined.count)
+        for record in before.joined where signedUp[record.attendee] == nil { signedUp[record.attendee] = record.sequence }
         var last: (key: Spelling, local: (startsLocal: String, endsLocal: String, message: String?))?
-        for holder in before.seats + before.waitlist {
-            let joined = min(signedUp[holder] ?? 0, history.count - 1)
+        // Seats then the waitlist, without a list of both.
+        for holder in [before.seats, before.waitlist].joined() {
+            let joined = min(signedUp.isEmpty ? 0 : signedUp[holder] ?? 0, history.count - 1)
             changeEntry(holder, moved.session.rawValue, recorded) { entry, zone in
                 let key = Spelling(zone: zone.identifier, joined: joined)
                 let local =
@@ -188,7 +193,7 @@ extension AgendasFold {
             $0.joined = []
         }
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
-        for holder in before.seats + before.waitlist {
+        for holder in [before.seats, before.waitlist].joined() {
             changeEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
                 entry.status = "cancelled"
                 entry.waitlistPosition = nil

@@ -20,30 +20,35 @@ struct PendingPlaces {
     }
 
     /// The session's waitlist, kept in step with it, and for each place the last event that
-    /// moved it up, if not yet written into its entry.
+    /// moved it up, if not yet written into its entry: an index into `moves` (-1: none), so a
+    /// departure marks the places after it without retaining its instant once per place.
     private(set) var holders: [String]
-    private var stamps: [Stamp?]
+    private var stamps: [Int]
+    /// The events that moved places up, in order.
+    private var moves: [Stamp] = []
     /// How many places are noted.
     private var noted = 0
 
     init(waitlist: [String]) {
         holders = waitlist
-        stamps = Array(repeating: nil, count: waitlist.count)
+        stamps = Array(repeating: -1, count: waitlist.count)
     }
 
     var isEmpty: Bool { noted == 0 }
 
     /// Everyone from place `from` (0-based) on moved up at `stamp`.
     mutating func movedUp(from: Int, _ stamp: Stamp) {
+        let move = moves.count
+        moves.append(stamp)
         for index in from..<stamps.count {
-            if stamps[index] == nil { noted += 1 }
-            stamps[index] = stamp
+            if stamps[index] < 0 { noted += 1 }
+            stamps[index] = move
         }
     }
 
     mutating func joined(_ attendee: String) {
         holders.append(attendee)
-        stamps.append(nil)
+        stamps.append(-1)
     }
 
     /// `attendee` left: every place they held goes, with what was noted for them.
@@ -51,7 +56,7 @@ struct PendingPlaces {
         var kept = 0
         for index in holders.indices {
             if holders[index] == attendee {
-                if stamps[index] != nil { noted -= 1 }
+                if stamps[index] >= 0 { noted -= 1 }
                 continue
             }
             if kept != index {
@@ -69,9 +74,10 @@ struct PendingPlaces {
     mutating func take(_ attendee: String) -> (place: Int, stamp: Stamp)? {
         var latest: (place: Int, stamp: Stamp)?
         for index in holders.indices where holders[index] == attendee {
-            guard let stamp = stamps[index] else { continue }
+            guard stamps[index] >= 0 else { continue }
+            let stamp = moves[stamps[index]]
             if latest.map({ stamp.position >= $0.stamp.position }) ?? true { latest = (index, stamp) }
-            stamps[index] = nil
+            stamps[index] = -1
             noted -= 1
         }
         return latest
@@ -80,7 +86,7 @@ struct PendingPlaces {
     /// Every place noted, oldest first (as they happened).
     var all: [(place: Int, stamp: Stamp)] {
         var places: [(place: Int, stamp: Stamp)] = []
-        for (index, stamp) in stamps.enumerated() { if let stamp { places.append((index, stamp)) } }
+        for (index, move) in stamps.enumerated() where move >= 0 { places.append((index, moves[move])) }
         return places.sorted { ($0.stamp.position, $0.place) < ($1.stamp.position, $1.place) }
     }
 }
@@ -133,7 +139,7 @@ extension AgendasFold {
                 row.document.sessions[index].lastChangedPosition = stamp.position
                 row.document.sessions[index].lastChangedAt = stamp.instant
             }
-            AgendaSkips.prune(&row.document)
+            pruneSkips(attendee, &row.document)
             if stamp.position > row.document.lastChangedPosition {
                 row.document.lastChangedPosition = stamp.position
                 row.document.lastChangedAt = stamp.instant

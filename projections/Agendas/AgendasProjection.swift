@@ -37,6 +37,10 @@ final class AgendasFold: ProjectionFold {
     private var locals: [LocalKey: String] = [:]
     /// Waitlist places moved up but not yet written into their entries, by session (`PendingPlaces`).
     var pendingPlaces: [String: PendingPlaces] = [:]
+    /// Attendees given a "skipped" flag by this fold. While `agendas` holds every row, each one
+    /// made here, only their documents can hold one: the others need no `AgendaSkips.prune`
+    /// (which reads every entry's flags, each elsewhere in memory, at every change).
+    var skippedOnce: Set<String> = []
 
     private struct LocalKey: Hashable {
         let instant: String
@@ -63,6 +67,13 @@ final class AgendasFold: ProjectionFold {
         // A rebuild's stores hold every row: nothing to look up.
         if !(agendas.isComplete && sessions.isComplete && editions.isComplete) { try load(events, connection) }
         for index in events.indices { apply(events[index]) }
+    }
+
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        guard agendas.isComplete && sessions.isComplete && editions.isComplete else {
+            return try apply(indices.map { events[$0] }, connection)
+        }
+        for index in indices { apply(events[index]) }
     }
 
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
@@ -127,11 +138,17 @@ final class AgendasFold: ProjectionFold {
         agendas.update(attendee) { row in
             change(&row)
             // At every change, not at flush: a rebuild flushes less often and must end the same.
-            AgendaSkips.prune(&row.document)
+            pruneSkips(attendee, &row.document)
             row.document.lastChangedPosition = recorded.position
             row.document.lastChangedAt = recorded.instant
             row.lastChangedPosition = recorded.position
         }
+    }
+
+    /// `AgendaSkips.prune` unless the document cannot hold a skipped flag (see `skippedOnce`).
+    func pruneSkips(_ attendee: String, _ document: inout AgendaDocument) {
+        guard !agendas.isComplete || (!skippedOnce.isEmpty && skippedOnce.contains(attendee)) else { return }
+        AgendaSkips.prune(&document)
     }
 
     /// Changes the entry of `session` on an attendee's agenda, stamping it too.

@@ -9,7 +9,8 @@ import Synchronization
 /// so one heavy fold gets a thread to itself and the others share the second.
 ///
 /// Each fold is handed only the events of the types its projection folds (as catch-up hands
-/// them): the others would cost it a copy and a failed cast for every case of its switch.
+/// them), by their indices in the page: the others would cost it a failed cast for every case
+/// of its switch.
 ///
 /// Only for folds that do not use the connection: folds of a rebuild that started empty and
 /// hold all their rows (`Rebuilder` streams then, and the connection belongs to the reader).
@@ -51,12 +52,14 @@ final class FoldLanes {
                 try zip(lane.indices, lane.folds).map { index, fold in
                     let start = DispatchTime.now().uptimeNanoseconds
                     let wanted = takes[index]
-                    var mine: [ProjectedEvent] = []
+                    // Their indices, not copies: a copy retains the instant and the payload's box,
+                    // which both lanes and the reader touch at once.
+                    var mine: [Int] = []
                     mine.reserveCapacity(events.count)
                     for position in events.indices where kinds[position] < 0 || wanted[kinds[position]] {
-                        mine.append(events[position])
+                        mine.append(position)
                     }
-                    try fold.apply(mine, lane.connection)
+                    try fold.apply(events, at: mine, lane.connection)
                     return DispatchTime.now().uptimeNanoseconds - start
                 }
             }

@@ -22,11 +22,20 @@ public protocol Projection: Sendable {
 public protocol ProjectionFold: AnyObject {
     /// Folds `events` (log order, all after the fold's position) into staged changes.
     func apply(_ events: [ProjectedEvent], _ connection: Connection) throws
+    /// Folds the events of `events` at `indices` (ascending): how a rebuild's lanes hand each
+    /// fold only its projection's types, without copying them out of the page.
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws
     /// Writes the staged changes. With `keepCache`, rows stay cached for the next page (only
     /// safe while nobody else writes these tables: a rebuild's shadow tables).
     func flush(_ connection: Connection, keepCache: Bool) throws
     /// Rows held in memory (a rebuild flushes and forgets them past a bound: flat memory).
     var cachedRows: Int { get }
+}
+
+extension ProjectionFold {
+    public func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        try apply(indices.map { events[$0] }, connection)
+    }
 }
 
 /// An event as projections see it: where it sits in the log, when it was recorded, the payload.

@@ -54,15 +54,21 @@ final class RowStore<Row: Codable & Sendable> {
         for row in try RowCoding.decoder.decode([Row].self, from: Data(text.utf8)) { rows[slot(key(of: row))] = Cell(row: row) }
     }
 
-    /// The slot of `key`, made (absent, clean) if unknown.
+    /// The slot of `key`, made (absent, clean) if unknown: one hash lookup either way (the
+    /// dictionary's in-place default subscript finds the key or makes its entry).
     private func slot(_ key: String) -> Int {
-        if let slot = slots[key] { return slot }
-        let slot = rows.count
-        slots[key] = slot
+        let slot = Self.claim(&slots[key, default: -1], rows.count)
+        guard slot == rows.count else { return slot }
         rows.append(nil)
         keys.append(key)
         isDirty.append(false)
         isWritten.append(false)
+        return slot
+    }
+
+    /// `slot`, or `next` (stored in it) when it is new (-1).
+    private static func claim(_ slot: inout Int, _ next: Int) -> Int {
+        if slot < 0 { slot = next }
         return slot
     }
 

@@ -47,6 +47,13 @@ final class PlacementsFold: ProjectionFold {
         for index in events.indices { apply(events[index]) }
     }
 
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        guard placements.isComplete && scholars.isComplete && openings.isComplete else {
+            return try apply(indices.map { events[$0] }, connection)
+        }
+        for index in indices { apply(events[index]) }
+    }
+
     /// Loads the placements, scholars and openings the page touches.
     private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var placementKeys: [String] = []

@@ -43,6 +43,11 @@ final class ProgramFold: ProjectionFold {
         for index in events.indices { apply(events[index]) }
     }
 
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        guard sessions.isComplete && people.isComplete else { return try apply(indices.map { events[$0] }, connection) }
+        for index in indices { apply(events[index]) }
+    }
+
     /// Loads the sessions and people the page touches.
     private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var touched: [String] = []
