@@ -5,11 +5,12 @@ import Foundation
 import Postgres
 import Projections
 
-/// `citylab-bench rebuild [--events N] [--verify]`: generates a log of N events (default
-/// 1,000,000) with a realistic mix, written by COPY with a correctly computed hash chain, then
-/// times `projections rebuild --all` beside a plain ordered read of the same events
-/// (`COPY (SELECT … ORDER BY position) TO STDOUT`) in the same run, and reports the
-/// rebuild's peak RSS (reset just before it).
+/// `citylab-bench rebuild [--events N] [--rounds N] [--verify]`: generates a log of N events
+/// (default 1,000,000) with a realistic mix, written by COPY with a correctly computed hash
+/// chain, then times `projections rebuild --all` beside a plain ordered read of the same events
+/// (`COPY (SELECT … ORDER BY position) TO STDOUT`) in the same run, alternating (3 rounds by
+/// default, medians), and reports the first rebuild's peak RSS (reset just before it; later
+/// rounds start with the heap the earlier ones freed).
 enum RebuildBenchmark {
     static func run(_ arguments: [String]) throws {
         let events = value(after: "--events", in: arguments) ?? 1_000_000
@@ -30,22 +31,35 @@ enum RebuildBenchmark {
             Report.line(String(format: "audit verify: intact (%.1f s)", seconds))
         }
 
+        // Rounds alternate a plain read and a rebuild, medians reported: this VM's speed drifts
+        // by a third within a minute, and one of each would compare two different machines.
+        let rounds = max(1, value(after: "--rounds", in: arguments) ?? 3)
         var bytes = 0
         _ = try Report.time { try plainRead(connection) { bytes += $0 } }  // warm the cache
-        let plain = try Report.time { try plainRead(connection) { _ in } }
-        let rssBefore = Memory.resetPeak()
-        var outcome: Rebuilder.Outcome?
-        let cpuBefore = Memory.cpuSeconds()
-        let rebuild = try Report.time { outcome = try Rebuilder.rebuild(Projector.all, connection) }
-        let cpu = Memory.cpuSeconds() - cpuBefore
-        let peak = Memory.peakKiB()
-        let folded = Double(outcome?.events ?? 0)
-        Report.row("projections rebuild --all", folded / rebuild, "ev/s", baseline: Double(position) / plain, target: "ratio >= 0.50")
+        var plainRates: [Double] = [], rebuildRates: [Double] = [], walls: [Double] = [], cpus: [Double] = []
+        var peaks: [Int] = [], before: [Int] = []
+        for _ in 0..<rounds {
+            let plain = try Report.time { try plainRead(connection) { _ in } }
+            plainRates.append(Double(position) / plain)
+            Rebuilder.waitForFreedMemory()
+            before.append(Memory.resetPeak())
+            var outcome: Rebuilder.Outcome?
+            let cpuBefore = Memory.cpuSeconds()
+            let rebuild = try Report.time { outcome = try Rebuilder.rebuild(Projector.all, connection) }
+            cpus.append(Memory.cpuSeconds() - cpuBefore)
+            peaks.append(Memory.peakKiB())
+            walls.append(rebuild)
+            rebuildRates.append(Double(outcome?.events ?? 0) / rebuild)
+        }
+        Rebuilder.waitForFreedMemory()
+        Report.row("projections rebuild --all", Report.median(rebuildRates), "ev/s", baseline: Report.median(plainRates), target: "ratio >= 0.50")
+        let ratios = zip(rebuildRates, plainRates).map { String(format: "%.2f", $0 / $1) }.joined(separator: " ")
         Report.line(
             String(
                 format:
-                    "plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it)",
-                plain, Double(bytes) / 1e6, rebuild, cpu, Double(peak) / 1024, Double(rssBefore) / 1024))
+                    "medians of %d rounds (ratio by round: %@); plain ordered read: %.2f s (%.1f MB); rebuild: %.2f s (%.2f s CPU here); rebuild peak RSS %.1f MiB (%.1f MiB before it; first round, as in a fresh process)",
+                rounds, ratios, Double(position) / Report.median(plainRates), Double(bytes) / 1e6, Report.median(walls),
+                Report.median(cpus), Double(peaks.first ?? 0) / 1024, Double(before.first ?? 0) / 1024))
         if arguments.contains("--breakdown") { try breakdown(connection, events: Double(position)) }
         let rows = try connection.query(
             "SELECT (SELECT count(*) FROM attendees) AS a, (SELECT count(*) FROM rosters) AS r, (SELECT count(*) FROM placements) AS p")

@@ -15,11 +15,16 @@ final class RebuildLeftovers: @unchecked Sendable {
         self.lanes = lanes
     }
 
+    /// Releases still running, for `Rebuilder.waitForFreedMemory`.
+    static let inFlight = DispatchGroup()
+
     /// Drops the folds on a new thread.
     func release() {
+        Self.inFlight.enter()
         let thread = Thread { [self] in
             folds = []
             lanes = nil
+            Self.inFlight.leave()
         }
         thread.name = "citylab.rebuild.release"
         thread.start()

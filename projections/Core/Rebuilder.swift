@@ -57,6 +57,12 @@ public enum Rebuilder {
         return outcome
     }
 
+    /// Waits until every finished rebuild's rows are freed (a benchmark's next round must not
+    /// share the CPU with the last one's clean-up).
+    public static func waitForFreedMemory() {
+        RebuildLeftovers.inFlight.wait()
+    }
+
     /// `rebuild` once its locks are held: the outcome, and the folds (every row) to free.
     private static func rebuildLocked(
         _ projections: [any Projection], _ connection: Connection, pageSize: Int, cacheLimit: Int, started: Date,
