@@ -153,10 +153,8 @@ final class AppendPathTests: StoreTestCase {
             answer.set(Result { try waitingStore.get().append(waitingBatch) })
             done.signal()
         }
-        let deadline = Date().addingTimeInterval(30)
-        while try connection.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]).rows[0].int("n") == 0 {
-            guard Date() < deadline else { return XCTFail("the second append never waited on the head lock") }
-            usleep(10_000)
+        try poll(timeout: .seconds(30), "the second append to wait on the head lock") {
+            try connection.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]).rows[0].int("n") > 0
         }
         try holder.simpleQuery("COMMIT")
         XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
