@@ -20,7 +20,8 @@ public struct PreparedAppend: Sendable {
     let data: [String]
     let deferred: [PendingEvent]
     let meta: String, result: String?
-    /// The result to store for the command id (with `events` when summarized, positions not yet known).
+    /// The batch's result members (`id`, …): `result` and `outcome` add `events` when
+    /// `summarized`, and the position.
     let resultMembers: [String: JSONValue]
     let summarized: Bool
 

@@ -16,19 +16,7 @@ public enum CanonicalJSON {
     /// already in canonical JSON (a long array spelled without building a `JSONValue` first).
     public static func string(_ members: [String: JSONValue], adding key: String, canonical: String) -> String {
         var out = CanonicalWriter(capacity: canonical.utf8.count + 256)
-        out.byte(UInt8(ascii: "{"))
-        let keys = (members.keys.filter { $0 != key } + [key]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, name) in keys.enumerated() {
-            if index > 0 { out.byte(UInt8(ascii: ",")) }
-            out.string(name)
-            out.byte(UInt8(ascii: ":"))
-            if name == key {
-                out.raw(canonical)
-            } else if let member = members[name] {
-                write(member, to: &out)
-            }
-        }
-        out.byte(UInt8(ascii: "}"))
+        writeObject(members, adding: (key, canonical), to: &out)
         return out.text
     }
 
@@ -81,16 +69,30 @@ public enum CanonicalJSON {
                 write(item, to: &out)
             }
             out.byte(UInt8(ascii: "]"))
-        case .object(let members):
-            out.byte(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { out.byte(UInt8(ascii: ",")) }
-                out.string(key)
-                out.byte(UInt8(ascii: ":"))
-                if let member = members[key] { write(member, to: &out) }
-            }
-            out.byte(UInt8(ascii: "}"))
+        case .object(let members): writeObject(members, adding: nil, to: &out)
         }
+    }
+
+    /// An object's members in key order; `extra`, when given, is one more member (replacing a
+    /// member of that name) whose value is already canonical text.
+    private static func writeObject(_ members: [String: JSONValue], adding extra: (key: String, text: String)?, to out: inout CanonicalWriter) {
+        out.byte(UInt8(ascii: "{"))
+        var keys = Array(members.keys)
+        if let extra {
+            keys.removeAll { $0 == extra.key }
+            keys.append(extra.key)
+        }
+        keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out.byte(UInt8(ascii: ",")) }
+            out.string(key)
+            out.byte(UInt8(ascii: ":"))
+            if let extra, key == extra.key {
+                out.raw(extra.text)
+            } else if let member = members[key] {
+                write(member, to: &out)
+            }
+        }
+        out.byte(UInt8(ascii: "}"))
     }
 }
