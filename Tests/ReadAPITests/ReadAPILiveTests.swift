@@ -212,6 +212,16 @@ final class ReadAPILiveTests: XCTestCase {
             page)
     }
 
+    /// The address `serve` and `demo` print leads a browser to the program, query and all.
+    func testTheBareAddressLeadsToTheProgram() throws {
+        let root = try fixture.get("/")
+        XCTAssertEqual(root.status, 303)
+        XCTAssertEqual(root.header("Location"), "/program")
+        XCTAssertNotNil(root.header("X-Projection-Position"))
+        XCTAssertEqual(try fixture.get("/?conference=citylab-2026").header("Location"), "/program?conference=citylab-2026")
+        XCTAssertEqual(try fixture.get("/", method: "DELETE").status, 405)
+    }
+
     func testProgramSessionsErrorsAndNoEmailAnywhere() throws {
         let program = try fixture.get("/program")
         XCTAssertEqual(program.header("Content-Type"), "application/json")

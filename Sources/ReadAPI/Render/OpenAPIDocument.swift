@@ -14,6 +14,16 @@ enum OpenAPIDocument {
             "description": "Attendees' agendas (HTML, JSON, iCalendar), the program, and health. Every answer carries X-Projection-Position; ?min_position=n waits up to 2 s for the projections to reach n. Errors are application/problem+json (RFC 9457)."
           },
           "paths": {
+            "/": {
+              "get": {
+                "summary": "Where the server's address leads: the program",
+                "responses": {
+                  "303": {"description": "See /program (with the same query).", "headers": {"Location": {"description": "/program, with the request's query", "schema": {"type": "string"}}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "default": {"$ref": "#/components/responses/Refused"}
+                }
+              }
+            },
             "/health": {
               "get": {
                 "summary": "Database and projections status",

@@ -13,6 +13,11 @@ struct ReadRoutes: Sendable {
 
     var router: Router {
         var router = Router()
+        // The address the server and the demo print: a browser opening it finds the program.
+        router.get("/") { request, _, responder in
+            let query = request.rawQuery.isEmpty ? "" : "?" + request.rawQuery
+            responder.send(Response(status: 303, headers: [("Location", "/program" + query), ("Cache-Control", "no-cache")]))
+        }
         router.get("/health") { request, _, responder in responder.send(HealthRoute.answer(request, cache)) }
         router.get("/openapi.json") { request, _, responder in
             responder.send(Answer.ok(OpenAPIDocument.representation, for: request, position: cache.position))
