@@ -8,14 +8,14 @@ import XCTest
 final class CanonicalPayloadTests: XCTestCase {
     func testEveryEventTypeTakesTheFastPathAndMatchesTheReference() throws {
         for type in EventCatalog.all {
-            for optionals in [PayloadSampler.Optionals.present, .null, .absent] {
+            for optionals in PayloadSampler.Optionals.allCases {
                 try check(type, optionals)
             }
         }
     }
 
     private func check<T: DomainEvent>(_ type: T.Type, _ optionals: PayloadSampler.Optionals) throws {
-        let sample = try T(from: PayloadSampler(optionals: optionals))
+        let sample = try PayloadSampler.sample(T.self, optionals)
         let streamed: String
         do {
             streamed = try CanonicalStreamEncoder.encode(sample)

@@ -4,7 +4,13 @@ import Foundation
 /// A `Decoder` that makes a sample of any payload type: every string full of what JSON must
 /// escape, integers, a date, lists of two, and optionals present, null or absent.
 struct PayloadSampler: Decoder {
-    enum Optionals { case present, null, absent }
+    /// How optional fields are given: every test walks all of them (`allCases`).
+    enum Optionals: CaseIterable { case present, null, absent }
+
+    /// A sample of `type` with its optional fields given as `optionals`.
+    static func sample<T: Decodable>(_ type: T.Type, _ optionals: Optionals) throws -> T {
+        try T(from: PayloadSampler(optionals: optionals))
+    }
 
     let optionals: Optionals
     var codingPath: [any CodingKey] { [] }
