@@ -26,7 +26,7 @@ public struct AgendasProjection: Projection {
     }
 }
 
-final class AgendasFold: ProjectionFold {
+final class AgendasFold: RowHoldingFold {
     let agendas: RowStore<AgendaRow>
     let sessions: RowStore<AgendaSessionRow>
     let editions: RowStore<AgendaEditionRow>
@@ -63,22 +63,12 @@ final class AgendasFold: ProjectionFold {
         try editions.flush(connection, keepCache: keepCache)
     }
 
-    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        // A rebuild's stores hold every row: nothing to look up.
-        if !(agendas.isComplete && sessions.isComplete && editions.isComplete) { try load(events, connection) }
-        for index in events.indices { apply(events[index]) }
-    }
-
-    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
-        guard agendas.isComplete && sessions.isComplete && editions.isComplete else {
-            return try apply(indices.map { events[$0] }, connection)
-        }
-        for index in indices { apply(events[index]) }
-    }
+    /// A rebuild's stores hold every row: nothing to look up.
+    var holdsEveryRow: Bool { agendas.isComplete && sessions.isComplete && editions.isComplete }
 
     /// Loads what the page touches: sessions and editions first, then the agendas of everyone
     /// named and of everyone a session change fans out to.
-    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
+    func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var sessionKeys: [String] = []
         var attendeeKeys: [String] = []
         var editionKeys: [String] = []

@@ -38,6 +38,29 @@ extension ProjectionFold {
     }
 }
 
+/// A fold that folds one event at a time into stores it loads page by page, unless they hold
+/// every row (a rebuild that started empty): then nothing is loaded, and a page handed over
+/// by indices is walked in place instead of copied.
+protocol RowHoldingFold: ProjectionFold {
+    /// Every store holds every row of its table.
+    var holdsEveryRow: Bool { get }
+    /// Loads the rows `events` touch (only called while not `holdsEveryRow`).
+    func load(_ events: [ProjectedEvent], _ connection: Connection) throws
+    func apply(_ recorded: ProjectedEvent)
+}
+
+extension RowHoldingFold {
+    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
+        if !holdsEveryRow { try load(events, connection) }
+        for index in events.indices { apply(events[index]) }
+    }
+
+    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
+        guard holdsEveryRow else { return try apply(indices.map { events[$0] }, connection) }
+        for index in indices { apply(events[index]) }
+    }
+}
+
 /// An event as projections see it: where it sits in the log, when it was recorded, the payload.
 public struct ProjectedEvent: Sendable {
     public let position: Int64

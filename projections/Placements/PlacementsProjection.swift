@@ -24,7 +24,7 @@ public struct PlacementsProjection: Projection {
     }
 }
 
-final class PlacementsFold: ProjectionFold {
+final class PlacementsFold: RowHoldingFold {
     private let placements: RowStore<PlacementRow>
     private let scholars: RowStore<PlacementScholar>
     private let openings: RowStore<PlacementOpening>
@@ -41,21 +41,11 @@ final class PlacementsFold: ProjectionFold {
         try openings.flush(connection, keepCache: keepCache)
     }
 
-    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        // A rebuild's stores hold every row: nothing to look up.
-        if !(placements.isComplete && scholars.isComplete && openings.isComplete) { try load(events, connection) }
-        for index in events.indices { apply(events[index]) }
-    }
-
-    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
-        guard placements.isComplete && scholars.isComplete && openings.isComplete else {
-            return try apply(indices.map { events[$0] }, connection)
-        }
-        for index in indices { apply(events[index]) }
-    }
+    /// A rebuild's stores hold every row: nothing to look up.
+    var holdsEveryRow: Bool { placements.isComplete && scholars.isComplete && openings.isComplete }
 
     /// Loads the placements, scholars and openings the page touches.
-    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
+    func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var placementKeys: [String] = []
         var scholarKeys: [String] = []
         var openingKeys: [String] = []
@@ -72,7 +62,7 @@ final class PlacementsFold: ProjectionFold {
         try openings.load(openingKeys, connection)
     }
 
-    private func apply(_ recorded: ProjectedEvent) {
+    func apply(_ recorded: ProjectedEvent) {
         switch recorded.event {
         case let admitted as ScholarAdmitted:
             scholars.put(

@@ -26,7 +26,7 @@ public struct ProgramProjection: Projection {
     }
 }
 
-final class ProgramFold: ProjectionFold {
+final class ProgramFold: RowHoldingFold {
     private let sessions: RowStore<ProgramRow>
     private let rosters: RowStore<RosterRow>
     private let people: RowStore<ProgramPerson>
@@ -37,19 +37,11 @@ final class ProgramFold: ProjectionFold {
 
     var cachedRows: Int { sessions.count + rosters.count + people.count }
 
-    func apply(_ events: [ProjectedEvent], _ connection: Connection) throws {
-        // A rebuild's stores hold every row: nothing to look up.
-        if !(sessions.isComplete && people.isComplete) { try load(events, connection) }
-        for index in events.indices { apply(events[index]) }
-    }
-
-    func apply(_ events: [ProjectedEvent], at indices: [Int], _ connection: Connection) throws {
-        guard sessions.isComplete && people.isComplete else { return try apply(indices.map { events[$0] }, connection) }
-        for index in indices { apply(events[index]) }
-    }
+    /// A rebuild's stores hold every row: nothing to look up.
+    var holdsEveryRow: Bool { sessions.isComplete && people.isComplete }
 
     /// Loads the sessions and people the page touches.
-    private func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
+    func load(_ events: [ProjectedEvent], _ connection: Connection) throws {
         var touched: [String] = []
         var named: [String] = []
         for recorded in events {
@@ -62,7 +54,7 @@ final class ProgramFold: ProjectionFold {
         try people.load(named, connection)
     }
 
-    private func apply(_ recorded: ProjectedEvent) {
+    func apply(_ recorded: ProjectedEvent) {
         // The most frequent first: each case is a cast tried in turn.
         switch recorded.event {
         case let waitlisted as Waitlisted:
