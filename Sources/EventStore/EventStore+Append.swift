@@ -18,7 +18,8 @@ extension EventStore {
             throw EventStoreError.conflict(error.message)
         } catch let error as PostgresError where error.isUniqueViolation {
             if error.message.contains("\"commands_pkey\""), let id = prepared.commandID,
-                let stored = try connection.query("SELECT result::text AS result FROM commands WHERE command_id = $1", [id]).rows.first?["result"]
+                let stored = try connection.query("SELECT result::text AS result FROM commands WHERE command_id = $1", [id]).rows.first?[
+                    "result"]
             {
                 return AppendAnswer(position: 0, duplicate: stored)
             }
@@ -40,7 +41,9 @@ extension EventStore {
             throw EventStoreError.schema("citylab_append answered nothing: run 'citylab db migrate'")
         }
         if answer.utf8.first == UInt8(ascii: "{") { return AppendAnswer(position: 0, duplicate: answer) }
-        guard let position = Int64(answer) else { throw EventStoreError.schema("citylab_append answered '\(answer)': run 'citylab db migrate'") }
+        guard let position = Int64(answer) else {
+            throw EventStoreError.schema("citylab_append answered '\(answer)': run 'citylab db migrate'")
+        }
         return AppendAnswer(position: position, duplicate: nil)
     }
 }

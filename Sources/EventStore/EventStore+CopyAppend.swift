@@ -21,12 +21,16 @@ extension EventStore {
                 FROM citylab_append_open($1, $2, $3)
                 """,
                 [prepared.commandID, prepared.readStreams, prepared.readVersions])
-            guard let head = opened.rows.first else { throw EventStoreError.schema("citylab_append_open answered nothing: run 'citylab db migrate'") }
+            guard let head = opened.rows.first else {
+                throw EventStoreError.schema("citylab_append_open answered nothing: run 'citylab db migrate'")
+            }
             if let known = head["o_known"] { return AppendAnswer(position: 0, duplicate: known) }
             let first = try head.int64("o_position") + 1
             let stamp = try head.string("o_stamp")
             var rows = CopyRows(previous: try head.bytes("o_hash"), stamp: stamp, micros: try head.int64("o_micros"), meta: prepared.meta)
-            try connection.copyIn("COPY events (position, stream, version, type, schema, data, meta, recorded_at, hash) FROM STDIN WITH (FORMAT binary)") { send in
+            try connection.copyIn(
+                "COPY events (position, stream, version, type, schema, data, meta, recorded_at, hash) FROM STDIN WITH (FORMAT binary)"
+            ) { send in
                 // The first rows go out as soon as there are a few: the server's insert is the
                 // slower side, so the sooner it starts the sooner the batch commits.
                 var chunk = CopyRows.firstChunk

@@ -31,7 +31,11 @@ public struct PreparedAppend: Sendable {
     public init(_ batch: AppendBatch, summarize: Bool = false) throws {
         var next = batch.expectations
         let count = batch.events.count
-        var streams: [String] = [], versions: [Int] = [], types: [String] = [], schemas: [Int] = [], data: [String] = []
+        var streams: [String] = []
+        var versions: [Int] = []
+        var types: [String] = []
+        var schemas: [Int] = []
+        var data: [String] = []
         streams.reserveCapacity(count)
         versions.reserveCapacity(count)
         types.reserveCapacity(count)
@@ -105,7 +109,8 @@ public struct PreparedAppend: Sendable {
     static func summaryText(_ streams: [String], _ types: [String], _ versions: [Int]) -> String {
         var text = "["
         text.reserveCapacity(streams.count * 72 + 2)
-        var quotedStream = (plain: "", quoted: "\"\""), quotedType = (plain: "", quoted: "\"\"")
+        var quotedStream = (plain: "", quoted: "\"\"")
+        var quotedType = (plain: "", quoted: "\"\"")
         for index in streams.indices {
             if streams[index] != quotedStream.plain { quotedStream = (streams[index], CanonicalJSON.quoted(streams[index])) }
             if types[index] != quotedType.plain { quotedType = (types[index], CanonicalJSON.quoted(types[index])) }

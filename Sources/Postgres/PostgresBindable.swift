@@ -57,7 +57,8 @@ extension Array: PostgresBindable where Element: PostgresBindable {
     /// Built as UTF-8 bytes (an element without `"` or `\` is copied whole): batches send
     /// hundreds of kilobytes of event payloads this way.
     public var postgresValue: PostgresValue {
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, element) in enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -28,7 +28,8 @@ enum AppendBenchmark {
         let meta = EventMetadata(actor: "bench", commandID: "", command: "bench")
         let payload = AttendeeRegistered(
             attendee: AttendeeID("att_bench0001")!, conference: ConferenceID("citylab-2026")!, name: "Ana Gómez",
-            email: "ana@example.org", role: "mayor", organization: "Alcaldía de Bogotá", city: "Bogotá", tokenHash: String(repeating: "ab", count: 32))
+            email: "ana@example.org", role: "mayor", organization: "Alcaldía de Bogotá", city: "Bogotá",
+            tokenHash: String(repeating: "ab", count: 32))
         let data = try CanonicalJSON.encode(payload)
         let metaText = try CanonicalJSON.encode(meta)
         var plainPosition: Int64 = 0
@@ -39,7 +40,8 @@ enum AppendBenchmark {
             for _ in 0..<singles {
                 streamCounter += 1
                 let stream = StreamName("bench-\(streamCounter)")
-                _ = try store.append(AppendBatch(commandID: nil, expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta))
+                _ = try store.append(
+                    AppendBatch(commandID: nil, expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta))
             }
         }
         /// The same with a command id each (`--command-id`: the idempotency record too).
@@ -47,7 +49,10 @@ enum AppendBenchmark {
             for _ in 0..<singles {
                 streamCounter += 1
                 let stream = StreamName("bench-\(streamCounter)")
-                _ = try store.append(AppendBatch(commandID: "cmd-\(streamCounter)", expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta))
+                _ = try store.append(
+                    AppendBatch(
+                        commandID: "cmd-\(streamCounter)", expectations: [stream: 0], events: [PendingEvent(stream, payload)],
+                        metadata: meta))
             }
         }
         func plainSingles() throws {
@@ -62,7 +67,10 @@ enum AppendBenchmark {
             for _ in 0..<batches {
                 streamCounter += 1
                 let stream = StreamName("bench-\(streamCounter)")
-                _ = try store.append(AppendBatch(commandID: "cmd-\(streamCounter)", expectations: [stream: 0], events: Array(repeating: PendingEvent(stream, payload), count: 100), metadata: meta))
+                _ = try store.append(
+                    AppendBatch(
+                        commandID: "cmd-\(streamCounter)", expectations: [stream: 0],
+                        events: Array(repeating: PendingEvent(stream, payload), count: 100), metadata: meta))
             }
         }
         func plainBatches() throws {
@@ -77,7 +85,11 @@ enum AppendBenchmark {
             }
         }
 
-        var single = Sample(), singleID = Sample(), singlePlain = Sample(), batch = Sample(), batchPlain = Sample()
+        var single = Sample()
+        var singleID = Sample()
+        var singlePlain = Sample()
+        var batch = Sample()
+        var batchPlain = Sample()
         // --batches: only the 100-event rounds (for profiling the batch path).
         let batchesOnly = arguments.contains("--batches")
         for _ in 0..<rounds {
@@ -95,12 +107,14 @@ enum AppendBenchmark {
         Report.row("100-event appends", batch.rate, "ev/s", baseline: batchPlain.rate, target: ">= 20000 ev/s")
         Report.line(
             String(
-                format: "client CPU per event: single %.0f µs (plain %.0f µs), with --command-id %.0f µs, in batches %.1f µs (plain %.1f µs)",
+                format:
+                    "client CPU per event: single %.0f µs (plain %.0f µs), with --command-id %.0f µs, in batches %.1f µs (plain %.1f µs)",
                 single.cpu, singlePlain.cpu, singleID.cpu, batch.cpu, batchPlain.cpu))
         Report.line("baseline: the same rows as plain INSERTs (autocommit) on the same connection; durable cluster (fsync on)")
         let verify = try Report.time { _ = try ChainVerifier.verify(store) }
         let head = try store.head()
-        Report.line(String(format: "audit verify of %lld events: %.2f s (%.0f ev/s)", head.position, verify, Double(head.position) / verify))
+        Report.line(
+            String(format: "audit verify of %lld events: %.2f s (%.0f ev/s)", head.position, verify, Double(head.position) / verify))
     }
 }
 

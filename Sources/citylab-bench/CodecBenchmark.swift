@@ -10,7 +10,8 @@ enum CodecBenchmark {
         let count = arguments.contains("--quick") ? 2_000 : 20_000
         let payload = AttendeeRegistered(
             attendee: AttendeeID("att_bench0001")!, conference: ConferenceID("citylab-2026")!, name: "Ana Gómez",
-            email: "ana@example.org", role: "mayor", organization: "Alcaldía de Bogotá", city: "Bogotá", tokenHash: String(repeating: "ab", count: 32))
+            email: "ana@example.org", role: "mayor", organization: "Alcaldía de Bogotá", city: "Bogotá",
+            tokenHash: String(repeating: "ab", count: 32))
         let text = try CanonicalJSON.encode(payload)
         let bytes = Array(text.utf8)
         let foundation = JSONEncoder()
@@ -25,13 +26,15 @@ enum CodecBenchmark {
         let prepare = try Report.time {
             for _ in 0..<count {
                 _ = try PreparedAppend(
-                    AppendBatch(commandID: nil, expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta), summarize: true)
+                    AppendBatch(commandID: nil, expectations: [stream: 0], events: [PendingEvent(stream, payload)], metadata: meta),
+                    summarize: true)
             }
         }
         // A 100-event batch with a command id: what an append does before and after its round trips.
         let batches = count / 100
         let batch = AppendBatch(
-            commandID: "cmd-1", expectations: [stream: 0], events: Array(repeating: PendingEvent(stream, payload), count: 100), metadata: meta)
+            commandID: "cmd-1", expectations: [stream: 0], events: Array(repeating: PendingEvent(stream, payload), count: 100),
+            metadata: meta)
         let prepareBatch = try Report.time {
             for _ in 0..<batches {
                 let prepared = try PreparedAppend(batch, summarize: true)
@@ -40,10 +43,14 @@ enum CodecBenchmark {
         }
         let decode = try Report.time { for _ in 0..<count { _ = try decoder.decode(AttendeeRegistered.self, from: Data(text.utf8)) } }
         Report.header("codec: \(count) payloads of \(bytes.count) bytes")
-        Report.row("CanonicalJSON.encode", Double(count) / encode, "/s", baseline: Double(count) / jsonEncoder, target: "(baseline: JSONEncoder)")
-        Report.row("CanonicalJSON.canonicalize", Double(count) / canonicalize, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
+        Report.row(
+            "CanonicalJSON.encode", Double(count) / encode, "/s", baseline: Double(count) / jsonEncoder, target: "(baseline: JSONEncoder)")
+        Report.row(
+            "CanonicalJSON.canonicalize", Double(count) / canonicalize, "/s", baseline: Double(count) / decode,
+            target: "(baseline: JSONDecoder)")
         Report.row("SHA256.hash", Double(count) / sha, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
-        Report.row("PreparedAppend, one event", Double(count) / prepare, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
+        Report.row(
+            "PreparedAppend, one event", Double(count) / prepare, "/s", baseline: Double(count) / decode, target: "(baseline: JSONDecoder)")
         Report.row(
             "prepare + outcome, 100 events", Double(batches * 100) / prepareBatch, "ev/s", baseline: Double(count) / decode,
             target: "(baseline: JSONDecoder)")

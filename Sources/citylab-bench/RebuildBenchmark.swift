@@ -36,8 +36,12 @@ enum RebuildBenchmark {
         let rounds = max(1, value(after: "--rounds", in: arguments) ?? 3)
         var bytes = 0
         _ = try Report.time { try plainRead(connection) { bytes += $0 } }  // warm the cache
-        var plainRates: [Double] = [], rebuildRates: [Double] = [], walls: [Double] = [], cpus: [Double] = []
-        var peaks: [Int] = [], before: [Int] = []
+        var plainRates: [Double] = []
+        var rebuildRates: [Double] = []
+        var walls: [Double] = []
+        var cpus: [Double] = []
+        var peaks: [Int] = []
+        var before: [Int] = []
         for _ in 0..<rounds {
             let plain = try Report.time { try plainRead(connection) { _ in } }
             plainRates.append(Double(position) / plain)
@@ -52,7 +56,8 @@ enum RebuildBenchmark {
             rebuildRates.append(Double(outcome?.events ?? 0) / rebuild)
         }
         Rebuilder.waitForFreedMemory()
-        Report.row("projections rebuild --all", Report.median(rebuildRates), "ev/s", baseline: Report.median(plainRates), target: "ratio >= 0.50")
+        Report.row(
+            "projections rebuild --all", Report.median(rebuildRates), "ev/s", baseline: Report.median(plainRates), target: "ratio >= 0.50")
         let ratios = zip(rebuildRates, plainRates).map { String(format: "%.2f", $0 / $1) }.joined(separator: " ")
         Report.line(
             String(

@@ -8,7 +8,8 @@ final class ChildProcessTests: XCTestCase {
     let environment = ProcessInfo.processInfo.environment
 
     func testOutputOnBothPipesAndTheExitCode() throws {
-        let child = try ChildProcess.spawn("/bin/sh", ["-c", "echo one; echo two >&2; head -c 200000 /dev/zero | tr '\\\\0' x; exit 3"], environment: environment)
+        let child = try ChildProcess.spawn(
+            "/bin/sh", ["-c", "echo one; echo two >&2; head -c 200000 /dev/zero | tr '\\\\0' x; exit 3"], environment: environment)
         let exit = child.wait(timeout: .seconds(30))
         XCTAssertNil(exit.hang)
         XCTAssertEqual(exit.status, 3)
@@ -38,7 +39,8 @@ final class ChildProcessTests: XCTestCase {
     }
 
     func testReadLineThenSignal() throws {
-        let child = try ChildProcess.spawn("/bin/sh", ["-c", "trap 'echo bye; exit 0' TERM; echo ready; while :; do sleep 0.05; done"], environment: environment)
+        let child = try ChildProcess.spawn(
+            "/bin/sh", ["-c", "trap 'echo bye; exit 0' TERM; echo ready; while :; do sleep 0.05; done"], environment: environment)
         XCTAssertEqual(child.readLine(timeout: .seconds(30)), "ready")
         child.send(SIGTERM)
         let exit = child.wait(timeout: .seconds(30))

@@ -32,8 +32,11 @@ final class HelpCLITests: XCTestCase {
             queue += subcommands(run.stdout).map { path + [$0] }
         }
         let contract = [
-            "db start", "db stop", "db status", "db migrate", "conference open", "attendee register", "attendee cancel", "attendee check-in",
-            "attendee reissue-link", "attendee import", "attendee list", "session schedule", "session list", "session roster", "agenda show", "placement list", "projections run", "projections rebuild", "projections status", "serve", "demo", "audit placements", "session reschedule", "session cancel", "agenda add", "agenda drop",
+            "db start", "db stop", "db status", "db migrate", "conference open", "attendee register", "attendee cancel",
+            "attendee check-in",
+            "attendee reissue-link", "attendee import", "attendee list", "session schedule", "session list", "session roster",
+            "agenda show", "placement list", "projections run", "projections rebuild", "projections status", "serve", "demo",
+            "audit placements", "session reschedule", "session cancel", "agenda add", "agenda drop",
             "scholar admit", "scholar complete-training", "opening create", "placement propose", "placement approve", "placement confirm",
             "placement withdraw", "placement complete", "events", "events export", "audit head", "audit verify",
         ]

@@ -14,7 +14,9 @@ final class RaceCLITests: XCTestCase {
     func assertGapFree(file: StaticString = #filePath, line: UInt = #line) throws {
         let connection = try cli.connection()
         defer { connection.close() }
-        let row = try connection.query("SELECT count(*) AS n, coalesce(max(position), 0) AS top, (SELECT position FROM log_head) AS head FROM events").rows[0]
+        let row = try connection.query(
+            "SELECT count(*) AS n, coalesce(max(position), 0) AS top, (SELECT position FROM log_head) AS head FROM events"
+        ).rows[0]
         XCTAssertEqual(try row.int("n"), try row.int("top"), "positions must be gap-free", file: file, line: line)
         XCTAssertEqual(try row.int("head"), try row.int("top"), "the head must be the last position", file: file, line: line)
     }
@@ -26,8 +28,10 @@ final class RaceCLITests: XCTestCase {
 
     func testRacingOpensOfOneEditionLeaveExactlyOne() throws {
         let runs = try race(12) { i in
-            ["conference", "open", "--id", "citylab-2026", "--name", "CityLab \(i)", "--city", "Bogotá", "--timezone", "America/Bogota",
-             "--starts", "2026-10-14", "--ends", "2026-10-16"]
+            [
+                "conference", "open", "--id", "citylab-2026", "--name", "CityLab \(i)", "--city", "Bogotá", "--timezone", "America/Bogota",
+                "--starts", "2026-10-14", "--ends", "2026-10-16",
+            ]
         }
         XCTAssertEqual(runs.filter { $0.status == 0 }.count, 1, runs.map(\.stderr).joined())
         for run in runs where run.status != 0 {
@@ -41,7 +45,10 @@ final class RaceCLITests: XCTestCase {
     func testRacingRegistrationsOfOneEmailLeaveExactlyOne() throws {
         try cli.openEdition()
         let runs = try race(12) { i in
-            ["attendee", "register", "--name", "Ana \(i)", "--email", i % 2 == 0 ? "ana@example.org" : "ANA@example.org", "--role", "mayor"]
+            [
+                "attendee", "register", "--name", "Ana \(i)", "--email", i % 2 == 0 ? "ana@example.org" : "ANA@example.org", "--role",
+                "mayor",
+            ]
         }
         XCTAssertEqual(runs.filter { $0.status == 0 }.count, 1, runs.map(\.stderr).joined())
         XCTAssertTrue(runs.allSatisfy { [0, 1, 3].contains($0.status) }, runs.map(\.stderr).joined())
@@ -51,7 +58,9 @@ final class RaceCLITests: XCTestCase {
 
     func testManyDifferentRegistrationsAllCommitGapFree() throws {
         try cli.openEdition()
-        let runs = try race(16) { i in ["attendee", "register", "--name", "Person \(i)", "--email", "p\(i)@example.org", "--role", "urbanist"] }
+        let runs = try race(16) { i in
+            ["attendee", "register", "--name", "Person \(i)", "--email", "p\(i)@example.org", "--role", "urbanist"]
+        }
         XCTAssertTrue(runs.allSatisfy { $0.status == 0 }, runs.map(\.stderr).joined())
         XCTAssertEqual(try cli.eventCount(), 1 + 16 * 2)
         try assertGapFree()
@@ -65,7 +74,8 @@ final class RaceCLITests: XCTestCase {
             SELECT citylab_append(NULL, '{}', '{}', 'race-1', '{1}', 'ConferenceOpened', '{1}', '{"n":1}', '{"actor":"race"}', '{}')
             """
         let processes = try (0..<10).map { _ in
-            try ChildProcess.spawn("psql", [cli.databaseURL, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], environment: ProcessInfo.processInfo.environment)
+            try ChildProcess.spawn(
+                "psql", [cli.databaseURL, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql], environment: ProcessInfo.processInfo.environment)
         }
         let exits = processes.map { $0.wait(timeout: .seconds(120)) { DatabaseSessions.describe(cli.databaseURL) } }
         for exit in exits { XCTAssertNil(exit.hang) }

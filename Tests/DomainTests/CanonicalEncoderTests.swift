@@ -8,14 +8,17 @@ import XCTest
 /// payloads use: instants, optionals, arrays, nested objects, every integer width.
 final class CanonicalEncoderTests: XCTestCase {
     func testSessionEventsWithInstantsMatchTheReference() throws {
-        let instants: [Double] = [0, 1_791_979_200, 1_791_979_200 + 86_399, -1, -86_400, -2_208_988_800, 951_782_400, 4_102_444_800, 253_402_300_799]
+        let instants: [Double] = [
+            0, 1_791_979_200, 1_791_979_200 + 86_399, -1, -86_400, -2_208_988_800, 951_782_400, 4_102_444_800, 253_402_300_799,
+        ]
         for seconds in instants {
             let starts = Date(timeIntervalSince1970: seconds)
             for track in [nil, "Care \"Blocks\"\n"] as [String?] {
                 let event = SessionScheduled(
                     session: SessionID("ses_k3q9x")!, conference: ConferenceID("citylab-2026")!, title: "Bogotá — iBO", room: "Sala 1",
                     starts: starts, ends: starts.addingTimeInterval(3_600), capacity: 40, track: track, speakers: ["Ana", "Luis\\"])
-                XCTAssertEqual(try CanonicalJSON.encode(event), try CanonicalJSON.encodeSlowly(event), "at \(seconds), track \(track ?? "nil")")
+                XCTAssertEqual(
+                    try CanonicalJSON.encode(event), try CanonicalJSON.encodeSlowly(event), "at \(seconds), track \(track ?? "nil")")
             }
         }
     }
@@ -38,20 +41,26 @@ final class CanonicalEncoderTests: XCTestCase {
         let list: [Inner]
         let optional: Int?
         let empty: [String]
-        let keyé: String
+        let keyAccented: String
+
+        enum CodingKeys: String, CodingKey {
+            case small, medium, big, unsigned, flag, nested, list, optional, empty
+            case keyAccented = "keyé"
+        }
     }
 
     func testNestingOptionalsAndIntegerWidthsMatchTheReference() throws {
         let inner = Everything.Inner(z: -128, a: [0, 65_535], nothing: nil)
         let value = Everything(
             small: 127, medium: -2_147_483_648, big: Int64.min, unsigned: UInt32.max, flag: false, nested: inner, list: [inner, inner],
-            optional: nil, empty: [], keyé: "\u{01}\t")
+            optional: nil, empty: [], keyAccented: "\u{01}\t")
         XCTAssertEqual(try CanonicalJSON.encode(value), try CanonicalJSON.encodeSlowly(value))
     }
 
     func testTheValuesAboveTakeTheFastPath() throws {
         let inner = Everything.Inner(z: 1, a: [], nothing: "x")
-        let value = Everything(small: 1, medium: 2, big: 3, unsigned: 4, flag: true, nested: inner, list: [], optional: 5, empty: ["a"], keyé: "é")
+        let value = Everything(
+            small: 1, medium: 2, big: 3, unsigned: 4, flag: true, nested: inner, list: [], optional: 5, empty: ["a"], keyAccented: "é")
         XCTAssertEqual(try CanonicalStreamEncoder.encode(value), try CanonicalJSON.encodeSlowly(value))
         XCTAssertEqual(try CanonicalStreamEncoder.encode(Everything.Inner(z: 0, a: [], nothing: nil)), #"{"a":[],"z":0}"#)
     }

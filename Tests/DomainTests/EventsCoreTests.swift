@@ -24,7 +24,8 @@ final class EventsCoreTests: XCTestCase {
         awkward += ["\"", "\\", "/", "</script>", "é", "Bogotá — iBO", "😀", "\u{7f}", "a\u{2028}b", "", " spaced "]
         for text in awkward {
             let event = EmailClaimed(scope: text, email: "x\(text)y", holder: text)
-            XCTAssertEqual(try CanonicalJSON.encode(event), try CanonicalJSON.encodeSlowly(event), "for \(text.unicodeScalars.map(\.value))")
+            XCTAssertEqual(
+                try CanonicalJSON.encode(event), try CanonicalJSON.encodeSlowly(event), "for \(text.unicodeScalars.map(\.value))")
         }
         let opened = ConferenceOpened(
             conference: ConferenceID("citylab-2026")!, name: "N", city: "C", timeZone: "UTC", starts: "2026-01-01", ends: "2026-01-02")
@@ -90,7 +91,8 @@ final class EventMetadataTextTests: XCTestCase {
     func testCanonicalTextEqualsTheEncodedMetadata() throws {
         let samples = [
             EventMetadata(actor: "ana", commandID: "cmd-1", command: "attendee register"),
-            EventMetadata(actor: "Ana Gómez \"the\" organizer\\", commandID: "", command: "x\ny\u{01}", source: "import", correlationID: "c-9"),
+            EventMetadata(
+                actor: "Ana Gómez \"the\" organizer\\", commandID: "", command: "x\ny\u{01}", source: "import", correlationID: "c-9"),
             EventMetadata(actor: "", commandID: "😀", command: "", source: "", correlationID: ""),
         ]
         for meta in samples {

@@ -7,7 +7,11 @@ import XCTest
 final class PlacementAuditStateTests: XCTestCase {
     func testTheStateAsOfEachPosition() throws {
         var world = World()
-        try world.run(ready + [.propose(p1, emma, bogota, note: "speaks Spanish"), .approve(p1), .confirm(p1), .withdraw(p1, reason: "illness", by: "scholar")])
+        try world.run(
+            ready + [
+                .propose(p1, emma, bogota, note: "speaks Spanish"), .approve(p1), .confirm(p1),
+                .withdraw(p1, reason: "illness", by: "scholar"),
+            ])
         let history = world.streams.streams[.placement(p1)] ?? []
         let states = (0...history.count).map { Placement.fold(history.prefix($0)) }
         XCTAssertEqual(states.map(\.status), [nil, .proposed, .approved, .confirmed, .withdrawn])
@@ -20,7 +24,8 @@ final class PlacementAuditStateTests: XCTestCase {
         XCTAssertEqual(states[3].trainingCompletedAt, "2026-05-28T20:26:40Z")
         XCTAssertEqual(states[3].confirmation?.seats, 1)
         XCTAssertNil(states[3].withdrawalReason)
-        XCTAssertEqual([states[4].withdrawalReason, states[4].withdrawnBy, states[4].withdrawal?.from], ["illness", "scholar", "confirmed"])
+        XCTAssertEqual(
+            [states[4].withdrawalReason, states[4].withdrawnBy, states[4].withdrawal?.from], ["illness", "scholar", "confirmed"])
         XCTAssertEqual(states[4].statuses, [.proposed, .approved, .confirmed, .withdrawn])
         XCTAssertEqual(states[4].cohort, 2026)
     }
@@ -41,6 +46,8 @@ final class PlacementAuditStateTests: XCTestCase {
         let taken = OpeningSeatTaken(opening: bogota, placement: p1, scholar: emma)
         let state = Opening.fold([created, taken, taken] as [any DomainEvent])
         XCTAssertEqual(state.seatsTaken, 1)
-        XCTAssertEqual(Opening.fold([created, taken, OpeningSeatReleased(opening: bogota, placement: p1, scholar: emma)] as [any DomainEvent]).seatsLeft, 2)
+        XCTAssertEqual(
+            Opening.fold([created, taken, OpeningSeatReleased(opening: bogota, placement: p1, scholar: emma)] as [any DomainEvent])
+                .seatsLeft, 2)
     }
 }

@@ -16,9 +16,11 @@ final class PlacementInvariantTests: XCTestCase {
     func testInvariantsHoldUnderAnyOrderOfCommands() throws {
         let scholars = ["a", "b", "c"].map { ScholarID.make(suffix: $0) }
         let openings = [OpeningID.make(suffix: "one"), OpeningID.make(suffix: "two")]
-        var written: Set<String> = [], refusals: Set<String> = []
+        var written: Set<String> = []
+        var refusals: Set<String> = []
         for seed in UInt64(1)...10 {
-            var world = World(), random = Generator(state: seed)
+            var world = World()
+            var random = Generator(state: seed)
             try world.run([.open(openings[0], seats: 1), .open(openings[1], seats: 2)])
             try world.run(scholars.map { .admit($0, email: "\($0.rawValue)@jhu.edu") })
             var placements: [PlacementID] = []
@@ -32,23 +34,25 @@ final class PlacementInvariantTests: XCTestCase {
                     placements.append(id)
                     step = .propose(id, scholars[random.next(3)], openings[random.next(2)])
                 case (1, _): step = .train(scholars[random.next(3)])
-                case let (2, id?): step = .approve(id)
-                case let (3, id?), let (4, id?): step = .confirm(id)
-                case let (5, id?): step = .withdraw(id, by: ["scholar", "host", "staff"][random.next(3)])
-                case let (_, id?): step = .complete(id)
+                case (2, let id?): step = .approve(id)
+                case (3, let id?), (4, let id?): step = .confirm(id)
+                case (5, let id?): step = .withdraw(id, by: ["scholar", "host", "staff"][random.next(3)])
+                case (_, let id?): step = .complete(id)
                 }
                 let before = placements.map { world.state(Placement.self, .placement($0)) }
                 switch world.attempt(step) {
-                case let .success(events):
+                case .success(let events):
                     written.formUnion(events.map(\.event.eventType))
                     world.streams.append(events)
-                case let .failure(refusal): refusals.insert(refusal.rule)
+                case .failure(let refusal): refusals.insert(refusal.rule)
                 }
                 try verify(world, scholars, openings, placements, before, "seed \(seed) step \(n): \(step)")
             }
         }
         // The run must have walked every path, or it proves little.
-        XCTAssertTrue(written.isSuperset(of: ["PlacementConfirmed", "OpeningSeatReleased", "PlacementCompleted", "ScholarPlacementEnded"]), "\(written)")
+        XCTAssertTrue(
+            written.isSuperset(of: ["PlacementConfirmed", "OpeningSeatReleased", "PlacementCompleted", "ScholarPlacementEnded"]),
+            "\(written)")
         XCTAssertTrue(
             refusals.isSuperset(of: [
                 "opening-full", "training-incomplete", "scholar-has-active-placement", "duplicate-proposal", "placement-ended",

@@ -29,23 +29,23 @@ enum Step {
 
     func decide(_ streams: some StreamReader) throws -> [PendingEvent] {
         switch self {
-        case let .admit(id, email, cohort, name):
+        case .admit(let id, let email, let cohort, let name):
             let admit = Scholar.Admit(
                 id: id, name: name, email: email, university: "Johns Hopkins University", cohort: cohort, defaultCohort: 2026)
             return try Scholar.decide(admit, streams)
-        case let .train(id): return try Scholar.decide(Scholar.CompleteTraining(scholar: id, now: trainedAt), streams)
-        case let .open(id, seats, cohort, starts, ends):
+        case .train(let id): return try Scholar.decide(Scholar.CompleteTraining(scholar: id, now: trainedAt), streams)
+        case .open(let id, let seats, let cohort, let starts, let ends):
             let create = Opening.Create(
                 id: id, city: "Bogotá", country: "Colombia", host: "iBO — Laboratorio de Innovación Pública de Bogotá",
                 project: "Care Blocks", starts: starts, ends: ends, seats: seats, cohort: cohort)
             return try Opening.decide(create, streams)
-        case let .propose(id, scholar, opening, note):
+        case .propose(let id, let scholar, let opening, let note):
             return try Placement.decide(Placement.Propose(id: id, scholar: scholar, opening: opening, note: note), streams)
-        case let .approve(id): return try Placement.decide(Placement.Approve(placement: id), streams)
-        case let .confirm(id): return try Placement.decide(Placement.Confirm(placement: id), streams)
-        case let .withdraw(id, reason, by):
+        case .approve(let id): return try Placement.decide(Placement.Approve(placement: id), streams)
+        case .confirm(let id): return try Placement.decide(Placement.Confirm(placement: id), streams)
+        case .withdraw(let id, let reason, let by):
             return try Placement.decide(Placement.Withdraw(placement: id, reason: reason, by: by), streams)
-        case let .complete(id, outcome): return try Placement.decide(Placement.Complete(placement: id, outcome: outcome), streams)
+        case .complete(let id, let outcome): return try Placement.decide(Placement.Complete(placement: id, outcome: outcome), streams)
         }
     }
 }
@@ -67,8 +67,8 @@ enum Then: CustomStringConvertible {
     case rejected(String)
     var description: String {
         switch self {
-        case let .events(list): "events \(list)"
-        case let .rejected(rule): "rejection \(rule)"
+        case .events(let list): "events \(list)"
+        case .rejected(let rule): "rejection \(rule)"
         }
     }
 }
@@ -128,18 +128,18 @@ func check(_ cases: [PlacementCase], file: StaticString = #filePath, line: UInt 
             continue
         }
         switch (c.then, world.attempt(c.when, file: file, line: line)) {
-        case let (.events(expected), .success(events)):
+        case (.events(let expected), .success(let events)):
             XCTAssertEqual(summary(events), expected, c.name, file: file, line: line)
             world.streams.append(events)
             switch world.attempt(c.when, file: file, line: line) {
-            case let .success(again): XCTAssertEqual(summary(again), [], "\(c.name): sent twice", file: file, line: line)
-            case let .failure(refusal):
+            case .success(let again): XCTAssertEqual(summary(again), [], "\(c.name): sent twice", file: file, line: line)
+            case .failure(let refusal):
                 XCTAssertFalse(refusal.message.isEmpty || refusal.hint == nil, "\(c.name): unclear", file: file, line: line)
             }
-        case let (.rejected(rule), .failure(refusal)):
+        case (.rejected(let rule), .failure(let refusal)):
             XCTAssertEqual(refusal.rule, rule, "\(c.name): \(refusal.message)", file: file, line: line)
             XCTAssertNotNil(refusal.hint, "\(c.name): a refusal says what to do", file: file, line: line)
-        case let (expected, got):
+        case (let expected, let got):
             XCTFail("\(c.name): expected \(expected), got \(got)", file: file, line: line)
         }
     }

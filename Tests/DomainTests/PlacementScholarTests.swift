@@ -8,7 +8,9 @@ final class PlacementScholarTests: XCTestCase {
             PlacementCase(
                 "admit writes the scholar and claims the address among scholars", given: [],
                 when: .admit(emma, email: "emma@jhu.edu"),
-                then: .events(["scholar-sch_emma ScholarAdmitted", "\(StreamName.emailClaim(scope: "scholars", email: "emma@jhu.edu")) EmailClaimed"])),
+                then: .events([
+                    "scholar-sch_emma ScholarAdmitted", "\(StreamName.emailClaim(scope: "scholars", email: "emma@jhu.edu")) EmailClaimed",
+                ])),
             PlacementCase(
                 "an id is admitted once", given: [.admit(emma, email: "emma@jhu.edu")],
                 when: .admit(emma, email: "other@jhu.edu"), then: .rejected("duplicate-id")),
@@ -17,7 +19,9 @@ final class PlacementScholarTests: XCTestCase {
                 when: .admit(ana, email: "EMMA@JHU.EDU"), then: .rejected("email-taken")),
             PlacementCase("a malformed email", given: [], when: .admit(emma, email: "emma at jhu"), then: .rejected("invalid-email")),
             PlacementCase("an empty name", given: [], when: .admit(emma, email: "e@jhu.edu", name: " "), then: .rejected("invalid-name")),
-            PlacementCase("a cohort that is no year", given: [], when: .admit(emma, email: "e@jhu.edu", cohort: 26), then: .rejected("invalid-cohort")),
+            PlacementCase(
+                "a cohort that is no year", given: [], when: .admit(emma, email: "e@jhu.edu", cohort: 26), then: .rejected("invalid-cohort")
+            ),
         ])
     }
 
@@ -26,7 +30,8 @@ final class PlacementScholarTests: XCTestCase {
         try world.run([.admit(emma, email: " Emma.Miner@JHU.edu"), .admit(ana, email: "ana@jhu.edu", cohort: 2027)])
         XCTAssertEqual(
             world.state(Scholar.self, .scholar(emma)).admitted,
-            ScholarAdmitted(scholar: emma, name: "Emma Miner", email: "emma.miner@jhu.edu", university: "Johns Hopkins University", cohort: 2026))
+            ScholarAdmitted(
+                scholar: emma, name: "Emma Miner", email: "emma.miner@jhu.edu", university: "Johns Hopkins University", cohort: 2026))
         XCTAssertEqual(world.state(Scholar.self, .scholar(ana)).admitted?.cohort, 2027)
         let claim = world.state(EmailClaim.self, .emailClaim(scope: Scholar.emailScope, email: "EMMA.MINER@jhu.edu"))
         XCTAssertEqual(claim.holder, emma.rawValue)
@@ -50,7 +55,8 @@ final class PlacementScholarTests: XCTestCase {
         let admitted = ScholarAdmitted(scholar: emma, name: "E", email: "e@jhu.edu", university: "JHU", cohort: 2026)
         let streams = InMemoryStreams([.scholar(emma): [admitted]])
         let events = try Scholar.decide(Scholar.CompleteTraining(scholar: emma, now: trainedAt), streams)
-        XCTAssertEqual(events.first?.event as? ScholarTrainingCompleted, ScholarTrainingCompleted(scholar: emma, completedAt: "2026-05-28T20:26:40Z"))
+        XCTAssertEqual(
+            events.first?.event as? ScholarTrainingCompleted, ScholarTrainingCompleted(scholar: emma, completedAt: "2026-05-28T20:26:40Z"))
     }
 
     func testResolveByIdOrEmail() throws {

@@ -24,7 +24,8 @@ final class AppendPathTests: StoreTestCase {
     }
 
     func testBigAndSmallBatchesWriteOneUnbrokenChain() throws {
-        let big = StreamName("claims\tbig"), small = StreamName("claims-small")
+        let big = StreamName("claims\tbig")
+        let small = StreamName("claims-small")
         let first = try store.append(batch(claims(big, 40), expecting: [big: 0]))
         XCTAssertEqual(first.position, 40)
         guard case .array(let events)? = first.result["events"] else { return XCTFail("no events in \(first.result)") }
@@ -53,7 +54,8 @@ final class AppendPathTests: StoreTestCase {
     }
 
     func testABigBatchRefusesAMovedStreamAndWritesNothing() throws {
-        let big = StreamName("claims-big"), other = StreamName("claims-other")
+        let big = StreamName("claims-big")
+        let other = StreamName("claims-other")
         _ = try store.append(batch(claims(other, 2), expecting: [other: 0]))
         // Written stream expected at 0 but at 2: the (stream, version) index refuses the COPY.
         XCTAssertThrowsError(try store.append(batch(claims(other, 50, from: 3), expecting: [other: 0]))) {
@@ -88,9 +90,12 @@ final class AppendPathTests: StoreTestCase {
     /// JSONValue): read back, it must equal what the append answered, events listed in order
     /// with their streams (escaped), types, versions and positions, on both paths.
     func testAStoredResultListsEveryEventAsTheAppendAnswered() throws {
-        let odd = StreamName("claims\t\"q\" \\ ü"), plain = StreamName("claims-plain")
+        let odd = StreamName("claims\t\"q\" \\ ü")
+        let plain = StreamName("claims-plain")
         for (id, count) in [("small-1", 3), ("big-1", 40)] {
-            let events = claims(odd, count, from: try store.readStream(odd).version + 1) + claims(plain, 2, from: try store.readStream(plain).version + 1)
+            let events =
+                claims(odd, count, from: try store.readStream(odd).version + 1)
+                + claims(plain, 2, from: try store.readStream(plain).version + 1)
             let expectations = [odd: try store.readStream(odd).version, plain: try store.readStream(plain).version]
             let outcome = try store.append(batch(events, expecting: expectations, commandID: id))
             guard case .array(let listed)? = outcome.result["events"] else { return XCTFail("no events in \(outcome.result)") }
@@ -140,7 +145,8 @@ final class AppendPathTests: StoreTestCase {
         defer { holder.close() }
         try holder.simpleQuery("BEGIN")
         let firstStore = EventStore(holder)
-        let first = try firstStore.append(batch(claims(StreamName("claims-a"), 1), expecting: [StreamName("claims-a"): 0], commandID: "same"))
+        let first = try firstStore.append(
+            batch(claims(StreamName("claims-a"), 1), expecting: [StreamName("claims-a"): 0], commandID: "same"))
 
         let waiter = try Connection(url)
         defer { waiter.close() }
@@ -154,7 +160,8 @@ final class AppendPathTests: StoreTestCase {
             done.signal()
         }
         try poll(timeout: .seconds(30), "the second append to wait on the head lock") {
-            try connection.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]).rows[0].int("n") > 0
+            try connection.query("SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'", [pid]).rows[0]
+                .int("n") > 0
         }
         try holder.simpleQuery("COMMIT")
         XCTAssertEqual(done.wait(timeout: .now() + 30), .success)

@@ -31,7 +31,8 @@ final class EventStoreTests: StoreTestCase {
     let edition = ConferenceID("citylab-2026")!
 
     func opened(_ name: String = "CityLab 2026") -> ConferenceOpened {
-        ConferenceOpened(conference: edition, name: name, city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16")
+        ConferenceOpened(
+            conference: edition, name: name, city: "Bogotá", timeZone: "America/Bogota", starts: "2026-10-14", ends: "2026-10-16")
     }
 
     func batch(_ events: [PendingEvent], expecting: [StreamName: Int], commandID: String? = nil) -> AppendBatch {
@@ -53,10 +54,12 @@ final class EventStoreTests: StoreTestCase {
                 ], expecting: [claim: 0, .conference(edition): 1]))
         XCTAssertEqual(second.position, 3)
         let summary = try XCTUnwrap(second.result["events"])
-        XCTAssertEqual(summary, .array([
-            .object(["type": .string("EmailClaimed"), "stream": .string(claim.rawValue), "version": .int(1), "position": .int(2)]),
-            .object(["type": .string("EmailReleased"), "stream": .string(claim.rawValue), "version": .int(2), "position": .int(3)]),
-        ]))
+        XCTAssertEqual(
+            summary,
+            .array([
+                .object(["type": .string("EmailClaimed"), "stream": .string(claim.rawValue), "version": .int(1), "position": .int(2)]),
+                .object(["type": .string("EmailReleased"), "stream": .string(claim.rawValue), "version": .int(2), "position": .int(3)]),
+            ]))
         let (events, version) = try store.readStream(claim)
         XCTAssertEqual(version, 2)
         XCTAssertEqual(events.map(\.type), ["EmailClaimed", "EmailReleased"])
@@ -68,27 +71,36 @@ final class EventStoreTests: StoreTestCase {
 
     func testConflictWhenAWrittenOrOnlyReadStreamMoved() throws {
         _ = try store.append(batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 0]))
-        XCTAssertThrowsError(try store.append(batch([PendingEvent(.conference(edition), opened("again"))], expecting: [.conference(edition): 0]))) {
+        XCTAssertThrowsError(
+            try store.append(batch([PendingEvent(.conference(edition), opened("again"))], expecting: [.conference(edition): 0]))
+        ) {
             guard case EventStoreError.conflict = $0 else { return XCTFail("expected a conflict, got \($0)") }
         }
         // A stream only read (expected at 0, but it is at 1) also conflicts, and nothing is written.
         let claim = StreamName.emailClaim(scope: "citylab-2026", email: "a@b.org")
         XCTAssertThrowsError(
-            try store.append(batch([PendingEvent(claim, EmailClaimed(scope: "s", email: "a@b.org", holder: "h"))], expecting: [claim: 0, .conference(edition): 0]))
+            try store.append(
+                batch(
+                    [PendingEvent(claim, EmailClaimed(scope: "s", email: "a@b.org", holder: "h"))],
+                    expecting: [claim: 0, .conference(edition): 0]))
         ) {
             guard case EventStoreError.conflict(let message) = $0 else { return XCTFail("expected a conflict, got \($0)") }
             XCTAssertTrue(message.contains("conference-citylab-2026"), message)
         }
         XCTAssertEqual(try store.head().position, 1)
-        XCTAssertThrowsError(try store.append(batch([PendingEvent(claim, EmailClaimed(scope: "s", email: "a", holder: "h"))], expecting: [:]))) {
+        XCTAssertThrowsError(
+            try store.append(batch([PendingEvent(claim, EmailClaimed(scope: "s", email: "a", holder: "h"))], expecting: [:]))
+        ) {
             guard case EventStoreError.unexpectedStream = $0 else { return XCTFail("expected unexpectedStream, got \($0)") }
         }
     }
 
     func testSameCommandIDCommitsOnce() throws {
-        let first = try store.append(batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 0], commandID: "c-1"))
+        let first = try store.append(
+            batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 0], commandID: "c-1"))
         // The retry decided against fresh state (version 1) and would write again: the id wins.
-        let again = try store.append(batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 1], commandID: "c-1"))
+        let again = try store.append(
+            batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 1], commandID: "c-1"))
         XCTAssertTrue(again.isDuplicate)
         XCTAssertEqual(again.result, first.result)
         XCTAssertEqual(try store.head().position, 1)
@@ -97,9 +109,11 @@ final class EventStoreTests: StoreTestCase {
     }
 
     func testHashChainMatchesSwiftRecomputationAndHeadMoves() throws {
-        _ = try store.append(batch([PendingEvent(.conference(edition), opened("Ünïcødé \"quoted\" \\ back\nslash"))], expecting: [.conference(edition): 0]))
+        _ = try store.append(
+            batch([PendingEvent(.conference(edition), opened("Ünïcødé \"quoted\" \\ back\nslash"))], expecting: [.conference(edition): 0]))
         let claim = StreamName.emailClaim(scope: "citylab-2026", email: "a@b.org")
-        _ = try store.append(batch([PendingEvent(claim, EmailClaimed(scope: "citylab-2026", email: "a@b.org", holder: "att_a"))], expecting: [claim: 0]))
+        _ = try store.append(
+            batch([PendingEvent(claim, EmailClaimed(scope: "citylab-2026", email: "a@b.org", holder: "att_a"))], expecting: [claim: 0]))
         var previous = HashChain.genesis
         for event in try store.read(after: 0, limit: 10) {
             previous = try HashChain.link(previous: previous, event)
@@ -112,7 +126,8 @@ final class EventStoreTests: StoreTestCase {
     func testRecordedAtNeverGoesBackwards() throws {
         for i in 0..<20 {
             let claim = StreamName.emailClaim(scope: "s", email: "p\(i)@b.org")
-            _ = try store.append(batch([PendingEvent(claim, EmailClaimed(scope: "s", email: "p\(i)@b.org", holder: "h"))], expecting: [claim: 0]))
+            _ = try store.append(
+                batch([PendingEvent(claim, EmailClaimed(scope: "s", email: "p\(i)@b.org", holder: "h"))], expecting: [claim: 0]))
         }
         let instants = try store.read(after: 0, limit: 100).map(\.instant)
         XCTAssertEqual(instants, instants.sorted())

@@ -1,4 +1,4 @@
 struct TestFailure: Error, CustomStringConvertible {
-  let description: String
-  init(_ description: String) { self.description = description }
+    let description: String
+    init(_ description: String) { self.description = description }
 }

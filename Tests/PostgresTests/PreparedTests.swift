@@ -25,7 +25,8 @@ final class PreparedTests: DatabaseTestCase {
 
     func testArrayParametersKeepQuotesBackslashesAndNulls() throws {
         let texts: [String?] = ["plain", "with \"quote\"", #"with \ backslash"#, nil, "Bogotá, {braces}"]
-        let rows = try connection.query("SELECT coalesce(t, '<null>') AS t FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n", [texts])
+        let rows = try connection.query(
+            "SELECT coalesce(t, '<null>') AS t FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n", [texts])
         XCTAssertEqual(try rows.rows.map { try $0.string("t") }, texts.map { $0 ?? "<null>" })
     }
 }

@@ -50,7 +50,8 @@ final class RowCopyTextTests: XCTestCase {
         try compare(people, table: "program_people", connection)
         let placements = [
             PlacementRow(
-                placement: "plc_1", scholar: "sch_1", scholarName: awkward, scholarEmail: "s@uni.edu", university: "Uni \\", opening: "opn_1",
+                placement: "plc_1", scholar: "sch_1", scholarName: awkward, scholarEmail: "s@uni.edu", university: "Uni \\",
+                opening: "opn_1",
                 city: "Bogotá", country: "CO", host: "Host\t1", project: awkward, cohort: 2026, starts: "2026-06-01", ends: "2026-08-31",
                 status: "withdrawn", proposedAt: "2026-10-01T00:00:00.000001Z", approvedAt: "2026-10-02T00:00:00Z",
                 confirmedAt: "2026-10-03T00:00:00Z", endedAt: "2026-10-04T00:00:00Z", note: awkward, reason: "", outcome: nil,

@@ -171,7 +171,8 @@ public final class ChildProcess: @unchecked Sendable {
             lines.append("it exited (status \(status ?? -1)) but a process it started still holds its stdout or stderr open")
         } else {
             if let state = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) {
-                lines.append(state.split(separator: "\n").filter { $0.hasPrefix("State") || $0.hasPrefix("Threads") }.joined(separator: ", "))
+                lines.append(
+                    state.split(separator: "\n").filter { $0.hasPrefix("State") || $0.hasPrefix("Threads") }.joined(separator: ", "))
             }
             if backtraces { lines.append(Self.backtraces(of: pid)) }
         }
@@ -186,7 +187,9 @@ public final class ChildProcess: @unchecked Sendable {
         guard let gdb = ["/usr/bin/gdb", "/usr/local/bin/gdb"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             return "(no gdb to print its threads' backtraces)"
         }
-        guard let child = try? spawn(gdb, ["-batch", "-p", "\(pid)", "-ex", "thread apply all bt"], environment: ProcessInfo.processInfo.environment)
+        guard
+            let child = try? spawn(
+                gdb, ["-batch", "-p", "\(pid)", "-ex", "thread apply all bt"], environment: ProcessInfo.processInfo.environment)
         else { return "(gdb did not start)" }
         let exit = child.wait(timeout: .seconds(60), backtraces: false)
         let frames = exit.stdout.split(separator: "\n").filter { $0.hasPrefix("#") || $0.hasPrefix("Thread") }

@@ -153,7 +153,9 @@ struct CanonicalKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try object.slot(key.stringValue).encode(value, codingPath: codingPath)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         KeyedEncodingContainer(CanonicalKeyedContainer<NestedKey>(object: object.slot(key.stringValue).object(), codingPath: codingPath))
     }
 
@@ -213,6 +215,7 @@ struct CanonicalSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws { try slot.encode(value, codingPath: codingPath) }
 
     private func refuse(_ value: Any) throws {
-        throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "canonical JSON holds no fractions"))
+        throw EncodingError.invalidValue(
+            value, EncodingError.Context(codingPath: codingPath, debugDescription: "canonical JSON holds no fractions"))
     }
 }

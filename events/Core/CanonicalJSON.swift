@@ -75,7 +75,9 @@ public enum CanonicalJSON {
 
     /// An object's members in key order; `extra`, when given, is one more member (replacing a
     /// member of that name) whose value is already canonical text.
-    private static func writeObject(_ members: [String: JSONValue], adding extra: (key: String, text: String)?, to out: inout CanonicalWriter) {
+    private static func writeObject(
+        _ members: [String: JSONValue], adding extra: (key: String, text: String)?, to out: inout CanonicalWriter
+    ) {
         out.byte(UInt8(ascii: "{"))
         var keys = Array(members.keys)
         if let extra {

@@ -62,7 +62,8 @@ final class CanonicalStreamEncoder {
         } else if T.self == Date.self, let date = value as? Date {
             out.string(CanonicalDate.format(date))
         } else if T.self == Double.self || T.self == Float.self || T.self == Decimal.self {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: [], debugDescription: "canonical JSON holds no fractions"))
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "canonical JSON holds no fractions"))
         } else {
             let depth = frames.count
             frames.append(Frame(kind: .pending, start: out.bytes.count))
@@ -127,7 +128,10 @@ final class CanonicalStreamEncoder {
 
     /// A keyed container was asked for: the value is an object (`{}` if no member follows).
     fileprivate func openObject(_ depth: Int) {
-        guard depth >= 0, depth == frames.count - 1 else { return unsupported = true }
+        guard depth >= 0, depth == frames.count - 1 else {
+            unsupported = true
+            return
+        }
         switch frames[depth].kind {
         case .pending: frames[depth].kind = .object(firstMember: members.count)
         case .object: break
@@ -149,7 +153,10 @@ final class CanonicalStreamEncoder {
 
     /// An unkeyed container was asked for: the value is an array (`[]` if no element follows).
     fileprivate func openArray(_ depth: Int) {
-        guard depth >= 0, depth == frames.count - 1 else { return unsupported = true }
+        guard depth >= 0, depth == frames.count - 1 else {
+            unsupported = true
+            return
+        }
         switch frames[depth].kind {
         case .pending:
             frames[depth].kind = .array(count: 0)
@@ -233,7 +240,9 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try stream.value(value)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         KeyedEncodingContainer(Keyed<NestedKey>(stream: stream, depth: -1))
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Unkeyed(stream: stream, depth: -1) }

@@ -19,7 +19,10 @@ public enum Instant {
         let whole = date.timeIntervalSince1970.rounded(.down)
         var micros = Int(((date.timeIntervalSince1970 - whole) * 1_000_000).rounded())
         var seconds = whole
-        if micros >= 1_000_000 { micros -= 1_000_000; seconds += 1 }
+        if micros >= 1_000_000 {
+            micros -= 1_000_000
+            seconds += 1
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let base = formatter.string(from: Date(timeIntervalSince1970: seconds)).dropLast()

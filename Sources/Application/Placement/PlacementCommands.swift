@@ -11,7 +11,9 @@ public enum PlacementCommands {
             let cohort = events.lazy.compactMap { ($0.event as? ScholarAdmitted)?.cohort }.first ?? command.defaultCohort
             return Decision(
                 events: events, id: command.id.rawValue,
-                message: "Admitted \(command.name.trimmingCharacters(in: .whitespaces)) (\(command.id)) to the \(cohort) Summer Scholars cohort.")
+                message:
+                    "Admitted \(command.name.trimmingCharacters(in: .whitespaces)) (\(command.id)) to the \(cohort) Summer Scholars cohort."
+            )
         }
     }
 

@@ -9,7 +9,8 @@ enum EventNotes {
             case let e as PromotedFromWaitlist:
                 return "\(e.attendee) moved up from the waitlist into '\(title(e.session))'."
             case let e as WaitlistSkipped:
-                return "\(e.attendee) was skipped on the waitlist of '\(title(e.session))' (holds \(e.clashesWith) at that time) and keeps place \(e.position)."
+                return
+                    "\(e.attendee) was skipped on the waitlist of '\(title(e.session))' (holds \(e.clashesWith) at that time) and keeps place \(e.position)."
             case let e as AgendaOverlapFlagged:
                 return "\(e.attendee)'s agenda now has '\(title(e.session))' overlapping \(e.clashesWith)."
             default:

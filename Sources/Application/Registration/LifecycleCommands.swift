@@ -15,7 +15,8 @@ public enum LifecycleCommands {
             let promoted = EventNotes.count(PromotedFromWaitlist.self, in: events)
             return Decision(
                 events: events, id: attendee.rawValue,
-                message: "Cancelled \(attendee)'s registration: \(freed) seat\(freed == 1 ? "" : "s") freed, \(promoted) moved up from waitlists.",
+                message:
+                    "Cancelled \(attendee)'s registration: \(freed) seat\(freed == 1 ? "" : "s") freed, \(promoted) moved up from waitlists.",
                 extra: ProgramCommands.notes(events, streams))
         }
     }

@@ -1,7 +1,7 @@
 import Domain
-import Foundation
 import EventStore
 import Events
+import Foundation
 
 /// The registration commands, as the CLI, the sample loader and benchmarks run them.
 public enum RegistrationCommands {

@@ -107,7 +107,10 @@ public enum LocalDateTime {
             }
         }
 
-        private enum Suffix { case local, offset(Int) }
+        private enum Suffix {
+            case local
+            case offset(Int)
+        }
 
         /// nil when malformed.
         private static func suffix(_ chars: [UInt8]) -> Suffix? {

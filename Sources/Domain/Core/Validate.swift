@@ -9,7 +9,8 @@ public enum Validate {
             throw Rejection("invalid-\(field)", "\(field) is longer than \(max) characters", hint: "shorten the \(field)")
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw Rejection("invalid-\(field)", "\(field) contains control characters", hint: "remove line breaks and tabs from the \(field)")
+            throw Rejection(
+                "invalid-\(field)", "\(field) contains control characters", hint: "remove line breaks and tabs from the \(field)")
         }
         return trimmed
     }

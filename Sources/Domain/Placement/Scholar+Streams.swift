@@ -1,5 +1,5 @@
-import Foundation
 import Events
+import Foundation
 
 // The scholar commands over a `StreamReader`: each reads exactly the streams its decision
 // and its appends need. Read failures propagate; refusals are `Rejection`s.

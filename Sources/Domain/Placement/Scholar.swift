@@ -1,5 +1,5 @@
-import Foundation
 import Events
+import Foundation
 
 /// The scholar aggregate (stream `scholar-<sch_…>`): admission, training, and which
 /// placement is active in each cohort (the boundary of "one active placement per cohort").

@@ -4,7 +4,11 @@ import Foundation
 /// The attendee aggregate (stream `attendee-<id>`): registration and its lifecycle, and the
 /// seats and waitlist places the attendee holds (the boundary of the overlap rule).
 public enum Attendee: Decider {
-    public enum Status: String, Sendable { case registered, checkedIn = "checked-in", cancelled }
+    public enum Status: String, Sendable {
+        case registered
+        case checkedIn = "checked-in"
+        case cancelled
+    }
 
     public struct State: Sendable, Equatable {
         public var registration: AttendeeRegistered?

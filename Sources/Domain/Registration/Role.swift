@@ -1,6 +1,8 @@
 /// Who an attendee is at the conference (CONTRACT: `attendee register --role`).
 public enum Role: String, CaseIterable, Sendable {
-    case mayor, cityInnovator = "city-innovator", artist, funder, academic, urbanist, speaker, staff, press, other
+    case mayor
+    case cityInnovator = "city-innovator"
+    case artist, funder, academic, urbanist, speaker, staff, press, other
 
     public static var names: [String] { allCases.map(\.rawValue) }
 

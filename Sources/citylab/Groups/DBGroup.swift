@@ -26,7 +26,8 @@ enum DBGroup {
     /// The embedded cluster; `CITYLAB_DURABLE=0` starts it without fsync (throwaway test clusters only).
     static func cluster(_ invocation: Invocation) -> EmbeddedCluster {
         EmbeddedCluster(
-            home: EmbeddedCluster.defaultHome(environment: invocation.environment), durable: invocation.environment["CITYLAB_DURABLE"] != "0")
+            home: EmbeddedCluster.defaultHome(environment: invocation.environment),
+            durable: invocation.environment["CITYLAB_DURABLE"] != "0")
     }
 
     static func start(_ invocation: Invocation) throws {
@@ -38,7 +39,8 @@ enum DBGroup {
         } catch let error as AppError {
             throw error
         } catch {
-            throw AppError.database("could not start the embedded cluster: \(error)", hint: "check that \(cluster.status().home.path) is writable")
+            throw AppError.database(
+                "could not start the embedded cluster: \(error)", hint: "check that \(cluster.status().home.path) is writable")
         }
     }
 
@@ -47,7 +49,8 @@ enum DBGroup {
         do {
             try cluster.stop()
         } catch {
-            throw AppError.database("could not stop the embedded cluster: \(error)", hint: "see the server log in \(cluster.status().home.path)")
+            throw AppError.database(
+                "could not stop the embedded cluster: \(error)", hint: "see the server log in \(cluster.status().home.path)")
         }
         report(cluster.status(), invocation, headline: "PostgreSQL is stopped.")
     }
