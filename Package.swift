@@ -65,7 +65,7 @@ let package = Package(
         ),
 
         // Tests
-        .target(name: "TestSupport", dependencies: ["Postgres", "Application", "EventStore"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Postgres", "Application", "EventStore", "Events"], path: "Tests/Support"),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Events"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

@@ -1,7 +1,7 @@
 /// Every event type citylab has ever written, and the upcasters between payload schemas.
 /// Add a type here when you add its file; never remove one (old logs must decode forever).
 public enum EventCatalog {
-    public static let all: [any DomainEvent.Type] = registration + program + placement
+    public static let all: [any DomainEvent.Type] = registration + program + placement + staff
 
     static let registration: [any DomainEvent.Type] = [
         ConferenceOpened.self, AttendeeRegistered.self, EmailClaimed.self, EmailReleased.self,
@@ -20,6 +20,10 @@ public enum EventCatalog {
         OpeningCreated.self, OpeningSeatTaken.self, OpeningSeatReleased.self,
         PlacementProposed.self, PlacementApproved.self, PlacementConfirmed.self, PlacementWithdrawn.self,
         PlacementCompleted.self,
+    ]
+
+    static let staff: [any DomainEvent.Type] = [
+        StaffAdded.self, StaffRoleGranted.self, StaffRoleRevoked.self, StaffDisabled.self,
     ]
 
     public static let upcasters: [EventRegistry.Upcaster] = []

@@ -9,6 +9,9 @@ extension StreamName {
     public static func opening(_ id: OpeningID) -> StreamName { StreamName(category: "opening", id: id.rawValue) }
     public static func placement(_ id: PlacementID) -> StreamName { StreamName(category: "placement", id: id.rawValue) }
 
+    /// A staff login: its roles of work, given and taken by admins.
+    public static func staff(_ login: StaffLogin) -> StreamName { StreamName(category: "staff", id: login.rawValue) }
+
     /// Who holds an email address within a scope (an edition's registrations, or the scholars):
     /// the reservation that keeps one active registration per email. The id is a hash, so
     /// stream names never show an address.
