@@ -11,20 +11,52 @@ extension EventStore {
     /// Appends a prepared batch by the cheaper path for its size; maps a moved stream to
     /// `EventStoreError.conflict`. A command id committed by a racing call after this one
     /// looked it up fails on the commands key; that committed result is the answer then.
+    /// Decided on SQLSTATE and the constraint's name, never on the server's (translated) text.
     func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         do {
             return prepared.count >= PreparedAppend.copyThreshold ? try copyAppend(prepared) : try functionAppend(prepared)
         } catch let error as PostgresError where error.sqlState == "CL409" {
+            // Raised by our own SQL, whose message text is ours and never translated.
             throw EventStoreError.conflict(error.message)
-        } catch let error as PostgresError where error.isUniqueViolation {
-            if error.message.contains("\"commands_pkey\""), let id = prepared.commandID,
+        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == Self.commandsKey {
+            if let id = prepared.commandID,
                 let stored = try connection.query("SELECT result::text AS result FROM commands WHERE command_id = $1", [id]).rows.first?[
                     "result"]
             {
                 return AppendAnswer(position: 0, duplicate: stored)
             }
-            throw EventStoreError.conflict(Self.movedStream(error))
+            throw error
+        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == Self.streamVersionKey {
+            throw EventStoreError.conflict(try movedStream(prepared))
         }
+    }
+
+    /// The commands table's key (sql/v001): a command id committed twice.
+    static let commandsKey = "commands_pkey"
+    /// The events table's UNIQUE (stream, version) (sql/v001): a written stream moved.
+    static let streamVersionKey = "events_stream_version_key"
+
+    /// "stream X is at version N, expected M" for the first stream the batch writes that moved
+    /// since it was read, found by reading the streams' versions after the refused append
+    /// rolled back (the server's detail text names it too, but in its own language).
+    func movedStream(_ prepared: PreparedAppend) throws -> String {
+        var expected: [String: Int] = [:]
+        var order: [String] = []
+        for (stream, version) in zip(prepared.streams, prepared.versions) where expected[stream] == nil {
+            expected[stream] = version - 1
+            order.append(stream)
+        }
+        let rows = try connection.query(
+            "SELECT stream, max(version) AS version FROM events WHERE stream = ANY($1) GROUP BY stream", [order]
+        ).rows
+        var current: [String: Int] = [:]
+        for row in rows { current[try row.string("stream")] = try row.int("version") }
+        for stream in order {
+            if let version = current[stream], let wanted = expected[stream], version > wanted {
+                return "stream \(stream) is at version \(version), expected \(wanted)"
+            }
+        }
+        return "a stream written moved since it was read"
     }
 
     /// One call of `citylab_append` (sql/v003): streams, types and payloads one per line. It

@@ -26,16 +26,4 @@ extension EventStore {
     public func append(_ prepared: PreparedAppend) throws -> Int64 {
         try callAppend(prepared).position
     }
-
-    /// "stream X moved since it was read (version N exists)" from the (stream, version) index's
-    /// refusal, whose detail reads `Key (stream, version)=(X, N) already exists.`
-    static func movedStream(_ error: PostgresError) -> String {
-        let prefix = "Key (stream, version)=("
-        guard let detail = error.detail, detail.hasPrefix(prefix), let close = detail.range(of: ") already exists"),
-            let comma = detail[..<close.lowerBound].range(of: ", ", options: .backwards)
-        else { return error.message }
-        let stream = detail[detail.index(detail.startIndex, offsetBy: prefix.count)..<comma.lowerBound]
-        let version = detail[comma.upperBound..<close.lowerBound]
-        return "stream \(stream) moved since it was read (version \(version) exists)"
-    }
 }

@@ -20,14 +20,33 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
     public let message: String
     public let detail: String?
     public let hint: String?
+    /// The objects the server named as the error's cause (libpq's `PG_DIAG_*` fields), when it
+    /// named them. Unlike `message` and `detail` these are never translated (`lc_messages`), so
+    /// code decides on them and on `sqlState`, never on the text.
+    public let fields: PostgresErrorFields
 
-    public init(_ kind: Kind, _ message: String, sqlState: String? = nil, detail: String? = nil, hint: String? = nil) {
+    public init(
+        _ kind: Kind, _ message: String, sqlState: String? = nil, detail: String? = nil, hint: String? = nil,
+        fields: PostgresErrorFields = PostgresErrorFields()
+    ) {
         self.kind = kind
         self.message = message
         self.sqlState = sqlState
         self.detail = detail
         self.hint = hint
+        self.fields = fields
     }
+
+    /// The constraint the statement violated (`commands_pkey`), when the server named one.
+    public var constraint: String? { fields.constraint }
+    /// The table the error concerns, when the server named one.
+    public var table: String? { fields.table }
+    /// The column the error concerns, when the server named one.
+    public var column: String? { fields.column }
+    /// The schema of the table or type the error concerns, when the server named one.
+    public var schema: String? { fields.schema }
+    /// The data type the error concerns, when the server named one.
+    public var dataType: String? { fields.dataType }
 
     public var isUniqueViolation: Bool { sqlState == "23505" }
     public var isForeignKeyViolation: Bool { sqlState == "23503" }
@@ -50,6 +69,7 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         text += ", message: \(message)"
         if let detail { text += ", detail: \(detail)" }
         if let hint { text += ", hint: \(hint)" }
+        for (name, value) in fields.named { text += ", \(name): \(value)" }
         return text + ")"
     }
 

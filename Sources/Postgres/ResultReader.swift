@@ -33,15 +33,18 @@ enum ResultReader {
         return Int(String(cString: tuples)) ?? 0
     }
 
-    /// The server's error fields (SQLSTATE, message, detail, hint) as a PostgresError.
+    /// The server's error fields (SQLSTATE, message, detail, hint, and the schema, table,
+    /// column, data type and constraint it names) as a PostgresError.
     static func error(_ result: OpaquePointer, kind: PostgresError.Kind) -> PostgresError {
-        func field(_ code: Character) -> String? {
-            guard let ascii = code.asciiValue, let value = PQresultErrorField(result, Int32(ascii)) else { return nil }
-            return String(cString: value)
+        // libpq's PG_DIAG_* codes (postgres_ext.h), character literals Swift does not import.
+        func field(_ code: Unicode.Scalar) -> String? {
+            PQresultErrorField(result, Int32(code.value)).map { String(cString: $0) }
         }
         let message = field("M") ?? Connection.trimmed(PQresultErrorMessage(result))
         return PostgresError(
             kind, message.isEmpty ? "unknown server error" : message,
-            sqlState: field("C"), detail: field("D"), hint: field("H"))
+            sqlState: field("C"), detail: field("D"), hint: field("H"),
+            fields: PostgresErrorFields(
+                schema: field("s"), table: field("t"), column: field("c"), dataType: field("d"), constraint: field("n")))
     }
 }

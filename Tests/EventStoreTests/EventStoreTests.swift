@@ -69,6 +69,11 @@ final class EventStoreTests: StoreTestCase {
         XCTAssertEqual(try store.read(types: ["ConferenceOpened"]).count, 1)
     }
 
+    func testAWrittenStreamThatMovedConflictsOnBothPaths() throws {
+        try assertAWrittenStreamThatMovedConflicts(count: 1)
+        try assertAWrittenStreamThatMovedConflicts(count: 50)
+    }
+
     func testConflictWhenAWrittenOrOnlyReadStreamMoved() throws {
         _ = try store.append(batch([PendingEvent(.conference(edition), opened())], expecting: [.conference(edition): 0]))
         XCTAssertThrowsError(

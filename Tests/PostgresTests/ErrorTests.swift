@@ -12,6 +12,9 @@ final class ErrorTests: DatabaseTestCase {
         XCTAssertTrue(error.isUniqueViolation)
         XCTAssertFalse(error.isSerializationFailure)
         XCTAssertEqual(error.detail, "Key (email)=(a@example.org) already exists.")
+        XCTAssertEqual(error.constraint, "users_pkey")
+        XCTAssertEqual(error.table, "users")
+        XCTAssertEqual(error.schema, "public")
         XCTAssertFalse(error.description.contains("a@example.org"), "the value belongs in debugDescription only")
         XCTAssertTrue(error.debugDescription.contains("a@example.org"))
         XCTAssertTrue(error.debugDescription.contains("23505"))
@@ -34,6 +37,29 @@ final class ErrorTests: DatabaseTestCase {
         XCTAssertEqual(error.detail, "session 42")
         XCTAssertEqual(error.hint, "try the waitlist")
         XCTAssertEqual(error.description, "PostgreSQL query error: seat taken")
+    }
+
+    /// The names the server points at come as fields, whatever language it speaks: a NOT NULL
+    /// violation names its column, a CHECK its constraint, a raise the names it was given.
+    func testViolationsNameTheirTableColumnAndConstraint() throws {
+        try connection.simpleQuery("CREATE TABLE seats (session text NOT NULL, taken int CONSTRAINT taken_positive CHECK (taken > 0))")
+        let missing = try XCTUnwrap(postgresError { try self.connection.execute("INSERT INTO seats VALUES (NULL, 1)") })
+        XCTAssertEqual(missing.sqlState, "23502")
+        XCTAssertEqual(missing.table, "seats")
+        XCTAssertEqual(missing.column, "session")
+        let negative = try XCTUnwrap(postgresError { try self.connection.execute("INSERT INTO seats VALUES ('s', -1)") })
+        XCTAssertTrue(negative.isCheckViolation)
+        XCTAssertEqual(negative.constraint, "taken_positive")
+        XCTAssertNil(negative.column)
+        let raised = try XCTUnwrap(
+            postgresError {
+                try self.connection.simpleQuery(
+                    "DO $$ BEGIN RAISE EXCEPTION 'moved' USING ERRCODE = 'CL409', TABLE = 'events', COLUMN = 'version', DATATYPE = 'int4'; END $$"
+                )
+            })
+        XCTAssertEqual(raised.fields, PostgresErrorFields(table: "events", column: "version", dataType: "int4"))
+        XCTAssertTrue(raised.debugDescription.contains("column: version"), raised.debugDescription)
+        XCTAssertFalse(raised.description.contains("events"), "names belong in debugDescription only")
     }
 
     func testUndefinedTableAndSyntaxErrors() throws {

@@ -18,3 +18,15 @@ ensure_build_deps() {
     if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
     command -v swift >/dev/null || { echo "error: the Swift toolchain is not on PATH" >&2; exit 1; }
 }
+
+# A locale the test server can speak that is not English, for the tests that run the event
+# store with lc_messages set to it (its errors must be decided on fields, not text). Made with
+# localedef from Debian's locales package; prints its name for CITYLAB_TEST_FOREIGN_LOCALE.
+ensure_foreign_locale() {
+    local name=fr_FR.UTF-8
+    if ! locale -a 2>/dev/null | grep -qix 'fr_FR.utf8'; then
+        command -v localedef >/dev/null || apt_install locales
+        as_root localedef -i fr_FR -f UTF-8 "$name" >&2
+    fi
+    echo "$name"
+}
