@@ -31,6 +31,7 @@ let package = Package(
                 .embedInCode("sql/v002-leaner-append.sql"),
                 .embedInCode("sql/v003-one-statement-append.sql"),
                 .embedInCode("sql/v004-generic-append-plans.sql"),
+                .embedInCode("sql/v006-staff-logins.sql"),
             ]
         ),
         .target(

@@ -39,6 +39,7 @@ enum CommandTree {
         (PlacementGroup.spec, PlacementGroup.verbs),
         (EventsGroup.spec, EventsGroup.verbs),
         (AuditGroup.spec, AuditGroup.verbs),
+        (StaffGroup.spec, StaffGroup.verbs),
         (ProjectionsGroup.spec, ProjectionsGroup.verbs),
         (SampleGroup.spec, SampleGroup.verbs),
         (ServeCommand.spec, ServeCommand.verbs),

@@ -1,5 +1,6 @@
 import Application
 import Arguments
+import Domain
 import EventStore
 import Events
 import Foundation
@@ -16,7 +17,16 @@ enum DBGroup {
             CommandSpec("status", abstract: "Where the cluster lives, its URL, and whether it is up.", examples: ["citylab db status"]),
             CommandSpec(
                 "migrate", abstract: "Create or upgrade the event store and read-model schema (idempotent).",
-                examples: ["citylab db migrate", "citylab --database-url postgresql://localhost/citylab db migrate"]),
+                discussion: "While the log holds no staff event, it also adds the first admin: the login it connects as "
+                    + "(or --first-admin), with every role of work. A second run adds nothing.",
+                options: [
+                    .option(
+                        "first-admin", valueName: "login",
+                        help: "The login to make the first admin instead of the one connected (e.g. on a server you migrate as postgres).")
+                ],
+                examples: [
+                    "citylab db migrate", "citylab --database-url postgresql://localhost/citylab db migrate --first-admin ana",
+                ]),
         ])
 
     static let verbs: [String: Verb] = [
@@ -83,10 +93,27 @@ enum DBGroup {
     static func migrate(_ invocation: Invocation) throws {
         let connection = try Database.connect(invocation.target, migrate: true, progress: invocation.progress)
         let status = try Migrator.status(connection, Database.migrations)
+        let login: StaffLogin?
+        if let given = invocation.parsed.option("first-admin") {
+            login = try StaffMember.login(given)
+        } else {
+            login = try Migrator.sessionLogin(connection)
+        }
+        var firstAdmin: Migrator.FirstAdmin = .alreadyBootstrapped
+        if let login { firstAdmin = try Migrator.bootstrapFirstAdmin(connection, login: login, actor: invocation.context.actor) }
         if invocation.json {
-            Output.json(.object(["schema_version": .int(Int64(status.applied ?? 0))]))
+            var members: [String: JSONValue] = ["schema_version": .int(Int64(status.applied ?? 0))]
+            if case .added(let login, let position) = firstAdmin {
+                members["first_admin"] = .object(["login": .string(login.rawValue), "position": .int(position)])
+            }
+            Output.json(.object(members))
         } else {
             Output.line("Schema is current (version \(status.applied ?? 0)).")
+            if case .added(let login, let position) = firstAdmin {
+                Output.line("First admin: \(login), with every role (StaffAdded at position \(position)).")
+            } else if let given = invocation.parsed.option("first-admin") {
+                Output.line("note: the log already holds staff logins; add \(given) with 'citylab staff add \(given) --role admin'")
+            }
         }
     }
 }
