@@ -64,4 +64,42 @@ final class StaffRaceCLITests: XCTestCase {
         }
         XCTAssertEqual(byLogin, 2 * appends.filter { $0 == 0 }.count, "each registration that succeeded wrote two events by the login")
     }
+
+    /// The race made certain: an append by the login starts while a revoke holds the log's
+    /// head, uncommitted; once the revoke commits, the append must be refused (exit 5), not
+    /// written after it on the strength of a check made before it.
+    func testAnAppendWaitingBehindARevokeIsRefused() throws {
+        let cli = try CLIHarness.fresh()
+        let staff = StaffFixture(cli: cli)
+        try XCTSkipUnless(try staff.appendChecksRoles(), "the append path does not check roles yet")
+        try cli.openEdition()
+        let login = staff.login(self, "racer")
+        XCTAssertEqual(try cli.run("staff", "add", login, "--role", "organizer").status, 0)
+        var appender = cli
+        appender.environment["CITYLAB_DATABASE_URL"] = staff.url(as: login)
+        let typed = try XCTUnwrap(StaffLogin(login))
+
+        let connection = try cli.connection()
+        defer { connection.close() }
+        var started: CLIHarness.Started?
+        try connection.transaction {
+            let revoke = AppendBatch(
+                commandID: nil, expectations: [.staff(typed): 1],
+                events: [PendingEvent(.staff(typed), StaffRoleRevoked(login: typed, role: .organizer))],
+                metadata: EventMetadata(actor: "test", commandID: "cmd_revoke", command: "staff revoke"))
+            _ = try EventStore(connection).append(revoke)
+            started = try appender.start(["attendee", "register", "--name", "Late", "--email", "late@example.org", "--role", "urbanist"])
+            let watcher = try cli.connection()
+            defer { watcher.close() }
+            try poll(timeout: .seconds(120), "the login's append to wait for the head") {
+                try !watcher.query(
+                    "SELECT 1 FROM pg_stat_activity WHERE usename = $1 AND wait_event_type = 'Lock'", [login]
+                ).rows.isEmpty
+            }
+        }
+        let run = try XCTUnwrap(started).wait()
+        XCTAssertEqual(run.status, 5, "an append behind the revoke: \(run.stdout)\(run.stderr)")
+        let written = try connection.query("SELECT count(*) AS n FROM events WHERE meta->>'login' = $1", [login]).rows[0].int("n")
+        XCTAssertEqual(written, 0, "nothing written by \(login) after its role was revoked")
+    }
 }
