@@ -58,7 +58,7 @@ final class AgendaScenarioTests: XCTestCase {
         try add(bo, mobility)
         try add(cy, mobility)
         var bos = try agenda(bo)
-        XCTAssertEqual(bos.sessions.map(\.status), ["waitlisted"])
+        XCTAssertEqual(bos.sessions.map(\.status), [.waitlisted])
         XCTAssertEqual(bos.sessions.first?.waitlistPosition, 1)
         XCTAssertEqual(try agenda(cy).sessions.first?.waitlistPosition, 2)
         XCTAssertEqual(bos.sessions.first?.startsLocal, "2026-10-14T10:00")
@@ -80,9 +80,9 @@ final class AgendaScenarioTests: XCTestCase {
         let moved = try XCTUnwrap(anas.sessions.first { $0.session == mobility.rawValue })
         XCTAssertEqual(moved.startsLocal, "2026-10-14T14:00")
         XCTAssertEqual(moved.sequence, 1)
-        XCTAssertTrue(moved.flags.contains { $0.kind == "moved" && $0.message == "moved from 10:00 to 14:00" }, "\(moved.flags)")
-        XCTAssertTrue(moved.flags.contains { $0.kind == "overlaps" && $0.session == data.rawValue }, "\(moved.flags)")
-        XCTAssertEqual(try agenda(cy).sessions.first?.flags.first { $0.kind == "moved" }?.message, "moved from 10:00 to 14:00")
+        XCTAssertTrue(moved.flags.contains { $0.kind == .moved && $0.message == "moved from 10:00 to 14:00" }, "\(moved.flags)")
+        XCTAssertTrue(moved.flags.contains { $0.kind == .overlaps && $0.session == data.rawValue }, "\(moved.flags)")
+        XCTAssertEqual(try agenda(cy).sessions.first?.flags.first { $0.kind == .moved }?.message, "moved from 10:00 to 14:00")
 
         // Cy holds Data; a seat frees in Mobility (same time), so Cy is skipped and keeps the place.
         try add(cy, data)
@@ -90,27 +90,27 @@ final class AgendaScenarioTests: XCTestCase {
             try database.run("session reschedule") { try Session.decide(Session.Reschedule(session: mobility, capacity: 2), $0) })
         let cys = try agenda(cy)
         let waiting = try XCTUnwrap(cys.sessions.first { $0.session == mobility.rawValue })
-        XCTAssertEqual(waiting.status, "waitlisted")
-        XCTAssertEqual(waiting.flags.first { $0.kind == "skipped" }?.message, "skipped on the waitlist while it clashes with 'Data'")
+        XCTAssertEqual(waiting.status, .waitlisted)
+        XCTAssertEqual(waiting.flags.first { $0.kind == .skipped }?.message, "skipped on the waitlist while it clashes with 'Data'")
 
         // Data is cancelled: it stays on the agendas, marked.
         XCTAssertNil(
             try database.run("session cancel") { try Session.decide(Session.Cancel(session: data, reason: "speaker ill"), $0) })
         let after = try agenda(ana)
         let cancelled = try XCTUnwrap(after.sessions.first { $0.session == data.rawValue })
-        XCTAssertEqual(cancelled.status, "cancelled")
+        XCTAssertEqual(cancelled.status, .cancelled)
         XCTAssertEqual(cancelled.flags.map(\.message), ["cancelled: speaker ill"])
-        XCTAssertFalse(after.sessions.contains { $0.flags.contains { $0.kind == "overlaps" } })
+        XCTAssertFalse(after.sessions.contains { $0.flags.contains { $0.kind == .overlaps } })
         XCTAssertEqual(after.edition.timeZone, "America/Bogota")
         let cancelledAt = try database.count("SELECT max(position) AS n FROM events WHERE type = 'SessionCancelled'")
         XCTAssertEqual(after.lastChangedPosition, Int64(cancelledAt))
         XCTAssertEqual(cancelled.lastChangedPosition, Int64(cancelledAt))
         // Cancelling Data ended Cy's clash: Cy takes Mobility's free seat, and the skip flag is gone.
         let roster = try ReadModels.roster(session: mobility.rawValue, database.connection)
-        XCTAssertEqual(roster.map(\.kind), ["seat", "seat"])
+        XCTAssertEqual(roster.map(\.kind), [.seat, .seat])
         let promoted = try XCTUnwrap(try agenda(cy).sessions.first { $0.session == mobility.rawValue })
-        XCTAssertEqual(promoted.status, "seat")
-        XCTAssertFalse(promoted.flags.contains { $0.kind == "skipped" }, "\(promoted.flags)")
+        XCTAssertEqual(promoted.status, .seat)
+        XCTAssertFalse(promoted.flags.contains { $0.kind == .skipped }, "\(promoted.flags)")
     }
 
     func reschedule(_ session: SessionID, _ starts: String) throws {
@@ -119,7 +119,7 @@ final class AgendaScenarioTests: XCTestCase {
     }
 
     func movedFlag(_ attendee: AttendeeID, _ session: SessionID) throws -> String? {
-        try agenda(attendee).sessions.first { $0.session == session.rawValue }?.flags.first { $0.kind == "moved" }?.message
+        try agenda(attendee).sessions.first { $0.session == session.rawValue }?.flags.first { $0.kind == .moved }?.message
     }
 
     /// After two moves the flag says where the session was when each attendee signed up, and
@@ -158,8 +158,8 @@ final class AgendaScenarioTests: XCTestCase {
         XCTAssertNil(try database.run("agenda drop") { try Agenda.decide(Agenda.Drop(attendee: ana, session: workshop), $0) })
         func skip(_ attendee: AttendeeID) throws -> String? {
             let entry = try agenda(attendee).sessions.first { $0.session == workshop.rawValue }
-            XCTAssertEqual(entry?.status, "waitlisted")
-            return entry?.flags.first { $0.kind == "skipped" }?.message
+            XCTAssertEqual(entry?.status, .waitlisted)
+            return entry?.flags.first { $0.kind == .skipped }?.message
         }
         XCTAssertEqual(try skip(cy), "skipped on the waitlist while it clashes with 'Xeriscape'")
         XCTAssertEqual(try skip(eve), "skipped on the waitlist while it clashes with 'Yards'")

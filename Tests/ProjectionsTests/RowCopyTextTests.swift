@@ -14,12 +14,12 @@ final class RowCopyTextTests: XCTestCase {
         let connection = database.connection
         let entry = AgendaDocument.Entry(
             session: "ses_1", title: awkward, room: "Room \t1", track: nil, speakers: ["A", awkward], starts: "2026-10-14T15:00:00Z",
-            ends: "2026-10-14T16:00:00Z", startsLocal: "2026-10-14T10:00", endsLocal: "2026-10-14T11:00", status: "waitlisted",
-            waitlistPosition: 3, flags: [.init(kind: "moved", message: awkward, session: nil)], sequence: 2,
+            ends: "2026-10-14T16:00:00Z", startsLocal: "2026-10-14T10:00", endsLocal: "2026-10-14T11:00", status: .waitlisted,
+            waitlistPosition: 3, flags: [.init(kind: .moved, message: awkward, session: nil)], sequence: 2,
             lastChangedPosition: 9_000_000_001, lastChangedAt: "2026-10-01T00:00:00.000001Z")
         let edition = AgendaDocument.Edition(id: "c", name: awkward, city: "Bogotá", timeZone: "America/Bogota")
         let document = AgendaDocument(
-            attendee: "att_1", name: awkward, status: "registered", edition: edition, sessions: [entry], lastChangedPosition: 7,
+            attendee: "att_1", name: awkward, status: .registered, edition: edition, sessions: [entry], lastChangedPosition: 7,
             lastChangedAt: "2026-10-01T00:00:00.000001Z")
         let agendas = [
             AgendaRow(attendee: "att_1", conference: "c", email: awkward, tokenHash: "null", lastChangedPosition: 7, document: document),
@@ -28,22 +28,22 @@ final class RowCopyTextTests: XCTestCase {
         try compare(agendas, table: "agendas", connection)
         let attendees = [
             AttendeeRow(
-                id: "att_1", conference: "c", name: awkward, email: "e", role: "r", organization: nil, city: awkward, status: "registered",
+                id: "att_1", conference: "c", name: awkward, email: "e", role: "r", organization: nil, city: awkward, status: .registered,
                 checkedInAt: nil, tokenHash: "h", registeredAt: "2026-10-01T00:00:00.000001Z", updatedPosition: 3),
             AttendeeRow(
-                id: "att_2", conference: "c", name: "", email: "e", role: "r", organization: "", city: nil, status: "checked-in",
+                id: "att_2", conference: "c", name: "", email: "e", role: "r", organization: "", city: nil, status: .checkedIn,
                 checkedInAt: "2026-10-14T15:00:00Z", tokenHash: "h", registeredAt: "2026-10-01T00:00:00Z", updatedPosition: 4),
         ]
         try compare(attendees, table: "attendees", connection)
         let program = ProgramRow(
             session: "ses_1", conference: "c", title: awkward, room: "r", track: nil, speakers: [awkward, ""],
             starts: "2026-10-14T15:00:00Z", ends: "2026-10-14T16:00:00Z", capacity: 3, seatsTaken: 1, seatsLeft: 2,
-            waitlistLength: 0, status: "scheduled", rescheduleCount: 0, lastChangedPosition: 5,
+            waitlistLength: 0, status: .scheduled, rescheduleCount: 0, lastChangedPosition: 5,
             lastChangedAt: "2026-10-01T00:00:00.000001Z")
         try compare([program], table: "program", connection)
         let rosters = [
-            RosterRow(session: "ses_1", attendee: "att_1", name: awkward, kind: "seat", sincePosition: 9_000_000_001),
-            RosterRow(session: "ses_1", attendee: "att_2", name: "", kind: "waitlist", sincePosition: 2),
+            RosterRow(session: "ses_1", attendee: "att_1", name: awkward, kind: .seat, sincePosition: 9_000_000_001),
+            RosterRow(session: "ses_1", attendee: "att_2", name: "", kind: .waitlist, sincePosition: 2),
         ]
         try compare(rosters, table: "rosters", connection)
         let people = [ProgramPerson(attendee: "att_1", name: awkward), ProgramPerson(attendee: "att_2", name: "")]
@@ -53,12 +53,12 @@ final class RowCopyTextTests: XCTestCase {
                 placement: "plc_1", scholar: "sch_1", scholarName: awkward, scholarEmail: "s@uni.edu", university: "Uni \\",
                 opening: "opn_1",
                 city: "Bogotá", country: "CO", host: "Host\t1", project: awkward, cohort: 2026, starts: "2026-06-01", ends: "2026-08-31",
-                status: "withdrawn", proposedAt: "2026-10-01T00:00:00.000001Z", approvedAt: "2026-10-02T00:00:00Z",
+                status: .withdrawn, proposedAt: "2026-10-01T00:00:00.000001Z", approvedAt: "2026-10-02T00:00:00Z",
                 confirmedAt: "2026-10-03T00:00:00Z", endedAt: "2026-10-04T00:00:00Z", note: awkward, reason: "", outcome: nil,
                 withdrawnBy: "host", updatedPosition: 12),
             PlacementRow(
                 placement: "plc_2", scholar: "sch_2", scholarName: "", scholarEmail: "", university: "", opening: "opn_2", city: "",
-                country: "", host: "", project: "", cohort: -1, starts: nil, ends: nil, status: "proposed",
+                country: "", host: "", project: "", cohort: -1, starts: nil, ends: nil, status: .proposed,
                 proposedAt: "2026-10-01T00:00:00Z", approvedAt: nil, confirmedAt: nil, endedAt: nil, note: nil, reason: nil,
                 outcome: awkward, withdrawnBy: nil, updatedPosition: 13),
         ]

@@ -6,7 +6,7 @@ extension AgendaDocument: RowJSONWritable {
         var object = JSONMembers(&out)
         object.string("attendee", attendee, &out)
         object.string("name", name, &out)
-        object.string("status", status, &out)
+        object.string("status", status.rawValue, &out)
         object.key("edition", &out)
         var inner = JSONMembers(&out)
         inner.string("id", edition.id, &out)
@@ -45,14 +45,14 @@ extension AgendaDocument.Entry {
         object.string("ends", ends, &out)
         object.string("starts_local", startsLocal, &out)
         object.string("ends_local", endsLocal, &out)
-        object.string("status", status, &out)
+        object.string("status", status.rawValue, &out)
         if let waitlistPosition { object.number("waitlist_position", String(waitlistPosition), &out) }
         object.key("flags", &out)
         out.append(UInt8(ascii: "["))
         for (index, flag) in flags.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             var inner = JSONMembers(&out)
-            inner.string("kind", flag.kind, &out)
+            inner.string("kind", flag.kind.rawValue, &out)
             inner.string("message", flag.message, &out)
             if let session = flag.session { inner.string("session", session, &out) }
             inner.close(&out)

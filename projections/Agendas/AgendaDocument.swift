@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// An attendee's agenda, ready to serve: what `GET /agenda/{token}` renders as JSON, HTML or
@@ -6,8 +7,7 @@ import Foundation
 public struct AgendaDocument: Codable, Sendable, Equatable {
     public var attendee: String
     public var name: String
-    /// `registered`, `checked-in` or `cancelled`.
-    public var status: String
+    public var status: Attendee.Status
     public var edition: Edition
     /// In order of start time (then title).
     public var sessions: [Entry]
@@ -35,8 +35,7 @@ public struct AgendaDocument: Codable, Sendable, Equatable {
         /// Wall-clock times in the edition's zone: `2026-10-14T10:00`.
         public var startsLocal: String
         public var endsLocal: String
-        /// `seat`, `waitlisted` or `cancelled` (the session was called off).
-        public var status: String
+        public var status: AgendaEntryStatus
         /// 1 = next in line; only while waitlisted.
         public var waitlistPosition: Int?
         public var flags: [Flag]
@@ -48,8 +47,7 @@ public struct AgendaDocument: Codable, Sendable, Equatable {
     }
 
     public struct Flag: Codable, Sendable, Equatable {
-        /// `moved`, `overlaps`, `cancelled` or `skipped`.
-        public var kind: String
+        public var kind: AgendaFlagKind
         /// For people: "moved from 10:00 to 14:00", "now overlaps 'Open data'".
         public var message: String
         /// The other session involved (overlaps, skipped), if any.

@@ -41,15 +41,15 @@ enum AgendaOverlaps {
     /// Sorts the sessions by start and recomputes every `overlaps` flag.
     static func flag(_ document: inout AgendaDocument) {
         document.sessions.sort { ($0.starts, $0.title, $0.session) < ($1.starts, $1.title, $1.session) }
-        let seats = document.sessions.filter { $0.status == "seat" }
+        let seats = document.sessions.filter { $0.status == .seat }
         for index in document.sessions.indices {
             let entry = document.sessions[index]
-            var flags = entry.flags.filter { $0.kind != "overlaps" }
-            if entry.status == "seat" {
+            var flags = entry.flags.filter { $0.kind != .overlaps }
+            if entry.status == .seat {
                 for other in seats where other.session != entry.session && other.starts < entry.ends && entry.starts < other.ends {
                     flags.append(
                         AgendaDocument.Flag(
-                            kind: "overlaps",
+                            kind: .overlaps,
                             message: "now overlaps '\(other.title)' (\(other.startsLocal.suffix(5))–\(other.endsLocal.suffix(5)))",
                             session: other.session))
                 }
@@ -63,13 +63,13 @@ enum AgendaOverlaps {
 /// while the entry is waitlisted and X is a seat on the same agenda that still overlaps it.
 enum AgendaSkips {
     static func prune(_ document: inout AgendaDocument) {
-        guard document.sessions.contains(where: { entry in entry.flags.contains { $0.kind == "skipped" } }) else { return }
-        let seats = document.sessions.filter { $0.status == "seat" }
+        guard document.sessions.contains(where: { entry in entry.flags.contains { $0.kind == .skipped } }) else { return }
+        let seats = document.sessions.filter { $0.status == .seat }
         for index in document.sessions.indices {
             let entry = document.sessions[index]
             document.sessions[index].flags.removeAll { flag in
-                guard flag.kind == "skipped" else { return false }
-                guard entry.status == "waitlisted" else { return true }
+                guard flag.kind == .skipped else { return false }
+                guard entry.status == .waitlisted else { return true }
                 return !seats.contains { $0.session == flag.session && $0.starts < entry.ends && entry.starts < $0.ends }
             }
         }

@@ -1,3 +1,4 @@
+import Domain
 import Events
 import Foundation
 
@@ -12,7 +13,7 @@ extension AgendasFold {
                 position = $0.waitlist.count
             }
             joinedWaitlist(waitlisted.session.rawValue, waitlisted.attendee.rawValue)
-            enter(waitlisted.attendee, waitlisted.session, status: "waitlisted", position: position, recorded)
+            enter(waitlisted.attendee, waitlisted.session, status: .waitlisted, position: position, recorded)
         case let released as SeatReleased:
             changeSession(released.session) {
                 $0.seats.removeAll { $0 == released.attendee.rawValue }
@@ -22,17 +23,17 @@ extension AgendasFold {
         case let registered as AttendeeRegistered: register(registered, recorded)
         case let taken as SeatTaken:
             changeSession(taken.session) { $0.seats.append(taken.attendee.rawValue) }
-            enter(taken.attendee, taken.session, status: "seat", position: nil, recorded)
+            enter(taken.attendee, taken.session, status: .seat, position: nil, recorded)
         case let promoted as PromotedFromWaitlist:
             leaveWaitlist(promoted.session, promoted.attendee, recorded)
             changeSession(promoted.session) { $0.seats.append(promoted.attendee.rawValue) }
             modifyEntry(promoted.attendee.rawValue, promoted.session.rawValue, recorded) { entry, _ in
-                entry.status = "seat"
+                entry.status = .seat
                 entry.waitlistPosition = nil
-                entry.flags.removeAll { $0.kind == "skipped" }
+                entry.flags.removeAll { $0.kind == .skipped }
             }
         case let checkedIn as AttendeeCheckedIn:
-            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = "checked-in" }
+            modify(checkedIn.attendee.rawValue, recorded) { $0.document.status = .checkedIn }
         case let left as WaitlistLeft:
             leaveWaitlist(left.session, left.attendee, recorded)
             changeSession(left.session) { $0.setJoined(left.attendee.rawValue, nil) }
@@ -42,7 +43,7 @@ extension AgendasFold {
                 id: opened.conference.rawValue, name: opened.name, city: opened.city, timeZone: opened.timeZone)
             editions.put(AgendaEditionRow(conference: opened.conference.rawValue, state: edition))
         case let cancelled as AttendeeCancelled:
-            modify(cancelled.attendee.rawValue, recorded) { $0.document.status = "cancelled" }
+            modify(cancelled.attendee.rawValue, recorded) { $0.document.status = .cancelled }
         case let reissued as AgendaLinkReissued:
             modify(reissued.attendee.rawValue, recorded) { $0.tokenHash = reissued.tokenHash }
         case let s as SessionScheduled:
@@ -58,10 +59,10 @@ extension AgendasFold {
             let other = sessions[skipped.clashesWith.rawValue]?.state.title ?? skipped.clashesWith.rawValue
             skippedOnce.insert(skipped.attendee.rawValue)
             modifyEntry(skipped.attendee.rawValue, skipped.session.rawValue, recorded) { entry, _ in
-                entry.flags.removeAll { $0.kind == "skipped" }
+                entry.flags.removeAll { $0.kind == .skipped }
                 entry.flags.append(
                     AgendaDocument.Flag(
-                        kind: "skipped", message: "skipped on the waitlist while it clashes with '\(other)'",
+                        kind: .skipped, message: "skipped on the waitlist while it clashes with '\(other)'",
                         session: skipped.clashesWith.rawValue))
             }
         default: break
@@ -73,7 +74,7 @@ extension AgendasFold {
         let edition =
             editions[conference]?.state ?? AgendaDocument.Edition(id: conference, name: conference, city: "", timeZone: "UTC")
         let document = AgendaDocument(
-            attendee: registered.attendee.rawValue, name: registered.name, status: "registered", edition: edition, sessions: [],
+            attendee: registered.attendee.rawValue, name: registered.name, status: .registered, edition: edition, sessions: [],
             lastChangedPosition: recorded.position, lastChangedAt: recorded.instant)
         agendas.put(
             AgendaRow(
@@ -99,7 +100,8 @@ extension AgendasFold {
         movedUp(session.rawValue, from: from, waitlist: waitlist, recorded)
     }
 
-    private func enter(_ attendee: AttendeeID, _ session: SessionID, status: String, position: Int?, _ recorded: ProjectedEvent) {
+    private func enter(_ attendee: AttendeeID, _ session: SessionID, status: AgendaEntryStatus, position: Int?, _ recorded: ProjectedEvent)
+    {
         writePlaces(session.rawValue, attendee.rawValue)
         // The entry is made from the session's row where it lies (a copy of the row would share
         // its lists, and `setJoined` would then copy them).
@@ -171,8 +173,8 @@ extension AgendasFold {
                 entry.startsLocal = local.startsLocal
                 entry.endsLocal = local.endsLocal
                 entry.sequence = before.sequence + 1
-                entry.flags.removeAll { $0.kind == "moved" }
-                if let message = local.message { entry.flags.append(AgendaDocument.Flag(kind: "moved", message: message, session: nil)) }
+                entry.flags.removeAll { $0.kind == .moved }
+                if let message = local.message { entry.flags.append(AgendaDocument.Flag(kind: .moved, message: message, session: nil)) }
             }
         }
     }
@@ -195,10 +197,10 @@ extension AgendasFold {
         let message = "cancelled" + (cancelled.reason.map { ": \($0)" } ?? "")
         for holder in [before.seats, before.waitlist].joined() {
             changeEntry(holder, cancelled.session.rawValue, recorded) { entry, _ in
-                entry.status = "cancelled"
+                entry.status = .cancelled
                 entry.waitlistPosition = nil
-                entry.flags.removeAll { $0.kind == "skipped" }
-                entry.flags.append(AgendaDocument.Flag(kind: "cancelled", message: message, session: nil))
+                entry.flags.removeAll { $0.kind == .skipped }
+                entry.flags.append(AgendaDocument.Flag(kind: .cancelled, message: message, session: nil))
             }
         }
     }

@@ -27,8 +27,7 @@ public struct AttendeeRow: Codable, Sendable, Equatable {
     public var role: String
     public var organization: String?
     public var city: String?
-    /// `registered`, `checked-in` or `cancelled` (`Attendee.Status`).
-    public var status: String
+    public var status: Attendee.Status
     public var checkedInAt: String?
     public var tokenHash: String
     public var registeredAt: String
@@ -52,17 +51,17 @@ final class AttendeesFold: ProjectionFold {
                     AttendeeRow(
                         id: registered.attendee.rawValue, conference: registered.conference.rawValue, name: registered.name,
                         email: registered.email, role: registered.role, organization: registered.organization, city: registered.city,
-                        status: Attendee.Status.registered.rawValue, checkedInAt: nil, tokenHash: registered.tokenHash,
+                        status: .registered, checkedInAt: nil, tokenHash: registered.tokenHash,
                         registeredAt: recorded.instant, updatedPosition: recorded.position))
             case let checkedIn as AttendeeCheckedIn:
                 update(checkedIn.attendee, recorded) {
-                    $0.status = Attendee.Status.checkedIn.rawValue
+                    $0.status = .checkedIn
                     $0.checkedInAt = Instant.seconds(checkedIn.at)
                 }
             case let reissued as AgendaLinkReissued:
                 update(reissued.attendee, recorded) { $0.tokenHash = reissued.tokenHash }
             case let cancelled as AttendeeCancelled:
-                update(cancelled.attendee, recorded) { $0.status = Attendee.Status.cancelled.rawValue }
+                update(cancelled.attendee, recorded) { $0.status = .cancelled }
             default: break
             }
         }

@@ -19,7 +19,7 @@ extension PlacementRow: RowCopyWritable {
         line.text(host)
         line.text(project)
         line.number(cohort)
-        line.text(status)
+        line.text(status.rawValue)
         line.text(proposedAt)
         line.text(approvedAt)
         line.text(confirmedAt)

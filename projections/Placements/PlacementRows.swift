@@ -1,3 +1,5 @@
+import Domain
+
 /// A row of `placements`: a scholar in an opening, with where, who, and the lifecycle dates.
 public struct PlacementRow: Codable, Sendable, Equatable {
     public var placement: String
@@ -14,8 +16,7 @@ public struct PlacementRow: Codable, Sendable, Equatable {
     /// The opening's period: first and last day (`YYYY-MM-DD`, inclusive); nil when the opening is unknown.
     public var starts: String?
     public var ends: String?
-    /// `proposed`, `approved`, `confirmed`, `withdrawn` or `completed` (`PlacementStatus`).
-    public var status: String
+    public var status: PlacementStatus
     public var proposedAt: String
     public var approvedAt: String?
     public var confirmedAt: String?

@@ -89,7 +89,7 @@ final class PlacementsFold: RowHoldingFold {
         default:
             guard let id = Self.placement(of: recorded.event), var row = placements[id] else { return }
             var state = Placement.initialState
-            state.status = PlacementStatus(rawValue: row.status)
+            state.status = row.status
             row.status = status(after: recorded.event, from: state)
             switch recorded.event {
             case is PlacementApproved: row.approvedAt = recorded.instant
@@ -109,8 +109,8 @@ final class PlacementsFold: RowHoldingFold {
     }
 
     /// The status `Placement.evolve` moves to (the same evolve commands and audits use).
-    private func status(after event: any DomainEvent, from state: Placement.State) -> String {
-        Placement.evolve(state, event).status?.rawValue ?? "proposed"
+    private func status(after event: any DomainEvent, from state: Placement.State) -> PlacementStatus {
+        Placement.evolve(state, event).status ?? .proposed
     }
 
     private static func placement(of event: any DomainEvent) -> String? {

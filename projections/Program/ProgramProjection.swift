@@ -59,7 +59,7 @@ final class ProgramFold: RowHoldingFold {
         switch recorded.event {
         case let waitlisted as Waitlisted:
             update(waitlisted.session, recorded) { $0.waitlistLength += 1 }
-            enroll(waitlisted.session, waitlisted.attendee, "waitlist", recorded)
+            enroll(waitlisted.session, waitlisted.attendee, .waitlist, recorded)
         case let registered as AttendeeRegistered:
             people.put(ProgramPerson(attendee: registered.attendee.rawValue, name: registered.name))
         case let released as SeatReleased:
@@ -70,10 +70,10 @@ final class ProgramFold: RowHoldingFold {
                 $0.waitlistLength -= 1
                 $0.seatsTaken += 1
             }
-            enroll(promoted.session, promoted.attendee, "seat", recorded)
+            enroll(promoted.session, promoted.attendee, .seat, recorded)
         case let taken as SeatTaken:
             update(taken.session, recorded) { $0.seatsTaken += 1 }
-            enroll(taken.session, taken.attendee, "seat", recorded)
+            enroll(taken.session, taken.attendee, .seat, recorded)
         case let left as WaitlistLeft:
             update(left.session, recorded) { $0.waitlistLength -= 1 }
             rosters[RowStore<RosterRow>.key([left.session.rawValue, left.attendee.rawValue])] = nil
@@ -89,12 +89,12 @@ final class ProgramFold: RowHoldingFold {
                 ProgramRow(
                     session: s.session.rawValue, conference: s.conference.rawValue, title: s.title, room: s.room, track: s.track,
                     speakers: s.speakers, starts: Instant.seconds(s.starts), ends: Instant.seconds(s.ends), capacity: s.capacity,
-                    seatsTaken: 0, seatsLeft: s.capacity, waitlistLength: 0, status: "scheduled", rescheduleCount: 0,
+                    seatsTaken: 0, seatsLeft: s.capacity, waitlistLength: 0, status: .scheduled, rescheduleCount: 0,
                     lastChangedPosition: recorded.position, lastChangedAt: recorded.instant))
         case let changed as SessionCapacityChanged: update(changed.session, recorded) { $0.capacity = changed.capacity }
         case let cancelled as SessionCancelled:
             update(cancelled.session, recorded) {
-                $0.status = "cancelled"
+                $0.status = .cancelled
                 $0.seatsTaken = 0
                 $0.waitlistLength = 0
             }
@@ -112,13 +112,13 @@ final class ProgramFold: RowHoldingFold {
     private func update(_ session: SessionID, _ recorded: ProjectedEvent, _ change: (inout ProgramRow) -> Void) {
         sessions.update(session.rawValue) { row in
             change(&row)
-            row.seatsLeft = row.status == "cancelled" ? 0 : max(0, row.capacity - row.seatsTaken)
+            row.seatsLeft = row.status == .cancelled ? 0 : max(0, row.capacity - row.seatsTaken)
             row.lastChangedPosition = recorded.position
             row.lastChangedAt = recorded.instant
         }
     }
 
-    private func enroll(_ session: SessionID, _ attendee: AttendeeID, _ kind: String, _ recorded: ProjectedEvent) {
+    private func enroll(_ session: SessionID, _ attendee: AttendeeID, _ kind: RosterKind, _ recorded: ProjectedEvent) {
         let name = people[attendee.rawValue]?.name ?? attendee.rawValue
         rosters.put(
             RosterRow(session: session.rawValue, attendee: attendee.rawValue, name: name, kind: kind, sincePosition: recorded.position))

@@ -6,7 +6,7 @@ extension RosterRow: RowCopyWritable {
         line.text(session)
         line.text(attendee)
         line.text(name)
-        line.text(kind)
+        line.text(kind.rawValue)
         line.number(sincePosition)
         line.end()
     }

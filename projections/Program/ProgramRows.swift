@@ -12,8 +12,7 @@ public struct ProgramRow: Codable, Sendable, Equatable {
     public var seatsTaken: Int
     public var seatsLeft: Int
     public var waitlistLength: Int
-    /// `scheduled` or `cancelled`.
-    public var status: String
+    public var status: SessionStatus
     public var rescheduleCount: Int
     public var lastChangedPosition: Int64
     public var lastChangedAt: String
@@ -25,8 +24,7 @@ public struct RosterRow: Codable, Sendable, Equatable {
     public var session: String
     public var attendee: String
     public var name: String
-    /// `seat` or `waitlist`.
-    public var kind: String
+    public var kind: RosterKind
     public var sincePosition: Int64
 }
 

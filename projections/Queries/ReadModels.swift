@@ -1,3 +1,4 @@
+import Domain
 import Postgres
 
 /// The read models' queries, for the CLI and the HTTP server. All read committed tables
@@ -9,7 +10,8 @@ public enum ReadModels {
         """
 
     /// Registrations, by name; each filter is optional (`role`, `status` exact, `conference` the edition).
-    public static func attendees(conference: String? = nil, role: String? = nil, status: String? = nil, _ connection: Connection) throws
+    public static func attendees(conference: String? = nil, role: String? = nil, status: Attendee.Status? = nil, _ connection: Connection)
+        throws
         -> [AttendeeRow]
     {
         try RowQuery.fetch(
@@ -18,7 +20,7 @@ public enum ReadModels {
             SELECT \(attendeeColumns) FROM attendees
             WHERE ($1::text IS NULL OR conference = $1) AND ($2::text IS NULL OR role = $2) AND ($3::text IS NULL OR status = $3)
             ORDER BY lower(name), id
-            """, [conference, role, status], connection)
+            """, [conference, role, status?.rawValue], connection)
     }
 
     public static func attendee(_ id: String, _ connection: Connection) throws -> AttendeeRow? {
@@ -77,7 +79,7 @@ public enum ReadModels {
     }
 
     /// Placements by city, then cohort and scholar; filters optional (`city` ignores case).
-    public static func placements(city: String? = nil, status: String? = nil, cohort: Int? = nil, _ connection: Connection) throws
+    public static func placements(city: String? = nil, status: PlacementStatus? = nil, cohort: Int? = nil, _ connection: Connection) throws
         -> [PlacementRow]
     {
         let dates = ["proposed_at", "approved_at", "confirmed_at", "ended_at"].map(RowQuery.instant).joined(separator: ", ")
@@ -89,7 +91,7 @@ public enum ReadModels {
             FROM placements
             WHERE ($1::text IS NULL OR lower(city) = lower($1)) AND ($2::text IS NULL OR status = $2) AND ($3::int IS NULL OR cohort = $3)
             ORDER BY city, cohort, scholar_name, placement
-            """, [city, status, cohort], connection)
+            """, [city, status?.rawValue, cohort], connection)
     }
 }
 
@@ -97,8 +99,7 @@ public enum ReadModels {
 public struct RosterEntry: Codable, Sendable, Equatable {
     public var attendee: String
     public var name: String
-    /// `seat` or `waitlist`.
-    public var kind: String
+    public var kind: RosterKind
     public var sincePosition: Int64
     public var position: Int?
 }

@@ -1,6 +1,6 @@
 /// Where a placement is in its lifecycle: proposed → approved → confirmed → completed, or
 /// withdrawn from any of the first three. Terminal states never reopen.
-public enum PlacementStatus: String, CaseIterable, Sendable {
+public enum PlacementStatus: String, Codable, CaseIterable, Sendable {
     case proposed, approved, confirmed, withdrawn, completed
 
     /// Proposed, approved or confirmed: the scholar's one placement in the cohort.

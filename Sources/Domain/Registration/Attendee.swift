@@ -4,7 +4,7 @@ import Foundation
 /// The attendee aggregate (stream `attendee-<id>`): registration and its lifecycle, and the
 /// seats and waitlist places the attendee holds (the boundary of the overlap rule).
 public enum Attendee: Decider {
-    public enum Status: String, Sendable {
+    public enum Status: String, Codable, Sendable, CaseIterable {
         case registered
         case checkedIn = "checked-in"
         case cancelled

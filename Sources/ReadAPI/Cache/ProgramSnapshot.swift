@@ -18,8 +18,7 @@ struct ProgramSession: Codable, Sendable, Equatable {
     var seatsTaken: Int
     var seatsLeft: Int
     var waitlistLength: Int
-    /// `scheduled` or `cancelled`.
-    var status: String
+    var status: SessionStatus
     var rescheduleCount: Int
     var lastChangedPosition: Int64
     var lastChangedAt: String

@@ -16,21 +16,21 @@ enum AgendaCalendar {
             writer.raw("DTSTAMP", ICalendarWriter.utc(entry.lastChangedAt) ?? epoch)
             writer.raw("DTSTART", ICalendarWriter.utc(entry.starts) ?? epoch)
             writer.raw("DTEND", ICalendarWriter.utc(entry.ends) ?? epoch)
-            writer.raw("SEQUENCE", String(sequence(revisions: entry.sequence, cancelled: entry.status == "cancelled")))
+            writer.raw("SEQUENCE", String(sequence(revisions: entry.sequence, cancelled: entry.status == .cancelled)))
             var summary = entry.title
             var description: [String]
             switch entry.status {
-            case "seat":
+            case .seat:
                 description = ["You have a seat."]
                 writer.raw("STATUS", "CONFIRMED")
                 writer.raw("TRANSP", "OPAQUE")
-            case "waitlisted":
+            case .waitlisted:
                 let position = entry.waitlistPosition ?? 0
                 summary += " (waitlist #\(position))"
                 description = ["You are on the waitlist, position \(position)."]
                 writer.raw("STATUS", "TENTATIVE")
                 writer.raw("TRANSP", "TRANSPARENT")
-            default:
+            case .cancelled:
                 description = ["This session was cancelled."]
                 writer.raw("STATUS", "CANCELLED")
                 writer.raw("TRANSP", "TRANSPARENT")

@@ -17,7 +17,7 @@ enum AgendaPage {
         body += "<h1>\(e(document.name))’s agenda</h1>"
         body += "<p class=\"meta\">Times are in \(e(LocalTimes.zoneLabel(edition.timeZone, at: document.sessions.first?.starts))).</p>"
         body += "</header>"
-        if document.status == "cancelled" { body += "<p class=\"gone\"><strong>This registration was cancelled.</strong></p>" }
+        if document.status == .cancelled { body += "<p class=\"gone\"><strong>This registration was cancelled.</strong></p>" }
         body += "<p class=\"subscribe\">Subscribe in your calendar: <a href=\"\(e(links.webcal))\">add this agenda</a>"
         body += " · or use the <a href=\"\(e(links.ics))\">.ics link</a> (updates within the hour).</p>"
         if document.sessions.isEmpty { body += "<p>No sessions on your agenda yet.</p>" }
@@ -40,11 +40,11 @@ enum AgendaPage {
         let e = HTMLPage.escape
         let badge: String
         switch entry.status {
-        case "seat": badge = "<span class=\"badge seat\">Seat</span>"
-        case "waitlisted": badge = "<span class=\"badge wait\">Waitlist #\(entry.waitlistPosition ?? 0)</span>"
-        default: badge = "<span class=\"badge\">Cancelled</span>"
+        case .seat: badge = "<span class=\"badge seat\">Seat</span>"
+        case .waitlisted: badge = "<span class=\"badge wait\">Waitlist #\(entry.waitlistPosition ?? 0)</span>"
+        case .cancelled: badge = "<span class=\"badge\">Cancelled</span>"
         }
-        let style = ["seat": " seat", "waitlisted": " wait"][entry.status] ?? " off"
+        let style = [.seat: " seat", .waitlisted: " wait"][entry.status] ?? " off"
         var html = "<section class=\"item\(style)\"><div class=\"row\">"
         html += HTMLZone.time(span: span(entry.startsLocal, entry.endsLocal), zone: zone, at: entry.starts) + badge + "</div>"
         html += "<div class=\"title\">\(e(entry.title))</div>"
@@ -66,13 +66,12 @@ enum AgendaPage {
         return LocalTimes.clock(starts) + "–" + (sameDay ? "" : LocalTimes.dayHeading(ends) + " ") + LocalTimes.clock(ends)
     }
 
-    private static func marker(_ kind: String) -> String {
+    private static func marker(_ kind: AgendaFlagKind) -> String {
         switch kind {
-        case "moved": "<strong>Rescheduled:</strong>"
-        case "overlaps": "<strong>Clash:</strong>"
-        case "cancelled": "<strong>Cancelled:</strong>"
-        case "skipped": "<strong>Waitlist:</strong>"
-        default: "<strong>Note:</strong>"
+        case .moved: "<strong>Rescheduled:</strong>"
+        case .overlaps: "<strong>Clash:</strong>"
+        case .cancelled: "<strong>Cancelled:</strong>"
+        case .skipped: "<strong>Waitlist:</strong>"
         }
     }
 }

@@ -10,8 +10,8 @@ enum ProgramCalendar {
             writer.raw("DTSTART", ICalendarWriter.utc(session.starts) ?? AgendaCalendar.epoch)
             writer.raw("DTEND", ICalendarWriter.utc(session.ends) ?? AgendaCalendar.epoch)
             writer.raw(
-                "SEQUENCE", String(AgendaCalendar.sequence(revisions: session.rescheduleCount, cancelled: session.status == "cancelled")))
-            writer.raw("STATUS", session.status == "cancelled" ? "CANCELLED" : "CONFIRMED")
+                "SEQUENCE", String(AgendaCalendar.sequence(revisions: session.rescheduleCount, cancelled: session.status == .cancelled)))
+            writer.raw("STATUS", session.status == .cancelled ? "CANCELLED" : "CONFIRMED")
             writer.raw("TRANSP", "TRANSPARENT")
             writer.text("SUMMARY", session.title)
             writer.text("LOCATION", session.room)

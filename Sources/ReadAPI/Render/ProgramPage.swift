@@ -45,7 +45,7 @@ enum ProgramPage {
 
     /// "12 seats left", "Full · 4 waitlisted", "Cancelled".
     static func seats(_ session: ProgramSession) -> (text: String, style: String) {
-        if session.status == "cancelled" { return ("Cancelled", "") }
+        if session.status == .cancelled { return ("Cancelled", "") }
         if session.seatsLeft > 0 { return ("\(session.seatsLeft) seat\(session.seatsLeft == 1 ? "" : "s") left", "seat") }
         return (session.waitlistLength > 0 ? "Full · \(session.waitlistLength) waitlisted" : "Full", "wait")
     }
@@ -53,7 +53,7 @@ enum ProgramPage {
     private static func item(_ session: ProgramSession, zone: String, link: Bool) -> String {
         let e = HTMLPage.escape
         let (text, style) = seats(session)
-        var html = "<section class=\"item \(session.status == "cancelled" ? "off" : style)\"><div class=\"row\">"
+        var html = "<section class=\"item \(session.status == .cancelled ? "off" : style)\"><div class=\"row\">"
         html += HTMLZone.time(span: AgendaPage.span(session.startsLocal, session.endsLocal), zone: zone, at: session.starts)
         html += "<span class=\"badge \(style)\">\(e(text))</span></div>"
         let title = e(session.title)

@@ -39,14 +39,14 @@ enum AgendaShowCommand {
 /// The human rendering of an agenda.
 enum AgendaText {
     static func print(_ agenda: AgendaDocument) {
-        let status = agenda.status == "registered" ? "" : " [\(agenda.status)]"
+        let status = agenda.status == .registered ? "" : " [\(agenda.status.rawValue)]"
         Output.line(
             "\(agenda.name) (\(agenda.attendee))\(status): \(agenda.edition.name), \(agenda.edition.city) — times in \(agenda.edition.timeZone)"
         )
         var table = TextTable("WHEN", "TITLE", "ROOM", "STATUS")
         for entry in agenda.sessions {
             let when = entry.startsLocal.replacingOccurrences(of: "T", with: " ") + "–" + entry.endsLocal.suffix(5)
-            let status = entry.status == "waitlisted" ? "waitlist #\(entry.waitlistPosition ?? 0)" : entry.status
+            let status = entry.status == .waitlisted ? "waitlist #\(entry.waitlistPosition ?? 0)" : entry.status.rawValue
             // Each change on its own line under the session, in full: moved, overlaps, cancelled, skipped.
             table.add([when, entry.title, entry.room, status], notes: entry.flags.map(\.message))
         }

@@ -18,14 +18,15 @@ enum PlacementListCommand {
         let p = invocation.parsed
         let cohort = try p.int("cohort")
         let rows = try ReadModels.placements(
-            city: p.option("city"), status: p.option("status"), cohort: cohort, try invocation.readModels())
+            city: p.option("city"), status: p.option("status").flatMap(PlacementStatus.init(rawValue:)), cohort: cohort,
+            try invocation.readModels())
         if invocation.json { return try QueryJSON.print("placements", rows) }
         var table = TextTable("ID", "SCHOLAR", "CITY", "HOST", "PROJECT", "COHORT", "PERIOD", "STATUS", "SINCE")
         for row in rows {
             let since = row.endedAt ?? row.confirmedAt ?? row.approvedAt ?? row.proposedAt
             let period = "\(row.starts ?? "?")–\(row.ends ?? "?")"
             table.add(
-                row.placement, row.scholarName, row.city, row.host, row.project, String(row.cohort), period, row.status,
+                row.placement, row.scholarName, row.city, row.host, row.project, String(row.cohort), period, row.status.rawValue,
                 String(since.prefix(10)))
         }
         table.print(empty: "No placements match.")

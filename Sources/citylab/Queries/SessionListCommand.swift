@@ -23,7 +23,7 @@ enum SessionListCommand {
         for row in rows {
             table.add(
                 row.session, zones.span(row.conference, row.starts, row.ends), row.title, row.room, "\(row.seatsTaken)/\(row.capacity)",
-                "\(row.seatsLeft)", "\(row.waitlistLength)", row.status)
+                "\(row.seatsLeft)", "\(row.waitlistLength)", row.status.rawValue)
         }
         table.print(empty: "No sessions scheduled yet.")
     }

@@ -23,10 +23,10 @@ enum SessionRosterCommand {
         if invocation.json { return try QueryJSON.print("roster", roster, extra: ["session": try QueryJSON.value(session)]) }
         Output.line(
             "\(session.title) (\(session.session)), \(session.room): \(session.seatsTaken)/\(session.capacity) seats, "
-                + "\(session.waitlistLength) waitlisted\(session.status == "cancelled" ? ", CANCELLED" : "")")
+                + "\(session.waitlistLength) waitlisted\(session.status == .cancelled ? ", CANCELLED" : "")")
         var table = TextTable("KIND", "#", "ATTENDEE", "NAME")
         for (index, entry) in roster.enumerated() {
-            table.add(entry.kind, entry.position.map(String.init) ?? String(index + 1), entry.attendee, entry.name)
+            table.add(entry.kind.rawValue, entry.position.map(String.init) ?? String(index + 1), entry.attendee, entry.name)
         }
         table.print(empty: "Nobody holds a seat or waits yet.")
     }
