@@ -4,7 +4,7 @@ import Postgres
 extension EventStore {
     /// A big batch in one transaction of four round trips: `citylab_append_open` locks the
     /// head (answering a known command id, checking the streams only read) and returns it with
-    /// the batch's stamp; the rows go in by binary COPY, hashed here exactly as
+    /// the batch's stamp; the rows go in by binary COPY, hashed here by `HashChain` exactly as
     /// `citylab_append` hashes them (events/README.md), streamed in chunks so the server
     /// inserts while this side hashes; `citylab_append_close` checks the rows continue the
     /// head, moves it, records the command and notifies. Positions stay gap-free and commit in
@@ -82,17 +82,10 @@ struct CopyRows {
     var count: Int { writer.bytes.count }
 
     mutating func add(position: Int64, stream: String, version: Int, type: String, schema: Int, data: String) {
-        canonical.removeAll(keepingCapacity: true)
-        canonical.append(contentsOf: Self.prefix)
-        for field in [String(position), stream, String(version), type, String(schema), stamp, data] {
-            canonical.append(contentsOf: field.utf8)
-            canonical.append(UInt8(ascii: "\n"))
-        }
-        canonical.append(contentsOf: meta.utf8)
-        var hasher = SHA256()
-        hasher.update(previous)
-        hasher.update(canonical)
-        previous = hasher.finalize()
+        HashChain.canonicalBytes(
+            into: &canonical, position: position, stream: stream, version: version, type: type, schema: schema, instant: stamp,
+            data: data, meta: meta)
+        previous = HashChain.link(previous: previous, canonical: canonical)
 
         writer.row(fields: 9)
         writer.int64(position)
@@ -114,6 +107,4 @@ struct CopyRows {
         writer.trailer()
         return writer.take()
     }
-
-    private static let prefix = Array("citylab-event-v1\n".utf8)
 }

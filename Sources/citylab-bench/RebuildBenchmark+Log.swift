@@ -12,6 +12,7 @@ struct SyntheticLog {
     private(set) var position: Int64 = 0
     private var random = SystemRandomNumberGenerator()
     private var previous = HashChain.genesis
+    private var canonical: [UInt8] = []
     private var versions: [String: Int] = [:]
     private var micros: Int64 = 0
     private var rows: [UInt8] = []
@@ -76,14 +77,10 @@ struct SyntheticLog {
         let version = (versions[stream.rawValue] ?? 0) + 1
         versions[stream.rawValue] = version
         let data = try CanonicalJSON.encode(event)
-        let text = [
-            "citylab-event-v1", String(position), stream.rawValue, String(version), type(of: event).eventType,
-            String(type(of: event).schema), instant, data, meta,
-        ].joined(separator: "\n")
-        var hasher = SHA256()
-        hasher.update(previous)
-        hasher.update(text.utf8)
-        previous = hasher.finalize()
+        HashChain.canonicalBytes(
+            into: &canonical, position: position, stream: stream.rawValue, version: version, type: type(of: event).eventType,
+            schema: type(of: event).schema, instant: instant, data: data, meta: meta)
+        previous = HashChain.link(previous: previous, canonical: canonical)
         let line =
             [
                 String(position), stream.rawValue, String(version), type(of: event).eventType, String(type(of: event).schema), escape(data),

@@ -1,1 +1,0 @@
-// Application: placeholder until its first real file lands.
