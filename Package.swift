@@ -15,13 +15,14 @@ let package = Package(
         .target(name: "CLinux", path: "Sources/CLinux"),
 
         // Libraries that know nothing of citylab
-        .target(name: "Postgres", dependencies: ["CLibPQ"], path: "Sources/Postgres"),
+        .target(name: "Civil", path: "Sources/Civil"),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "Civil"], path: "Sources/Postgres"),
         .target(name: "HTTP", dependencies: ["CLinux"], path: "Sources/HTTP"),
         .target(name: "Arguments", path: "Sources/Arguments"),
 
         // The citylab core
-        .target(name: "Events", path: "events", exclude: ["README.md"]),
-        .target(name: "Domain", dependencies: ["Events"], path: "Sources/Domain"),
+        .target(name: "Events", dependencies: ["Civil"], path: "events", exclude: ["README.md"]),
+        .target(name: "Domain", dependencies: ["Events", "Civil"], path: "Sources/Domain"),
         .target(
             name: "EventStore",
             dependencies: ["Postgres", "Events"],
@@ -36,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Projections",
-            dependencies: ["Postgres", "EventStore", "Events", "Domain"],
+            dependencies: ["Postgres", "EventStore", "Events", "Domain", "Civil"],
             path: "projections",
             exclude: ["README.md"],
             resources: [
@@ -67,7 +68,7 @@ let package = Package(
 
         // Tests
         .target(name: "TestSupport", dependencies: ["Postgres", "Application", "EventStore", "Events"], path: "Tests/Support"),
-        .testTarget(name: "DomainTests", dependencies: ["Domain", "Events"]),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Events", "Civil"]),
         .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),

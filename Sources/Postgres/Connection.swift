@@ -1,8 +1,8 @@
 import CLibPQ
 import Foundation
 
-/// One libpq connection. Blocking: use it from one thread at a time (a `BlockingExecutor`
-/// or a `ConnectionPool`), never from the cooperative pool. Not Sendable on purpose.
+/// One libpq connection. Blocking: use it from one thread at a time (a `Thread` or a serial
+/// `DispatchQueue` the caller owns), never from the cooperative pool. Not Sendable on purpose.
 public final class Connection {
     /// The live PGconn; nil once closed. Only this module sees it.
     private(set) var handle: OpaquePointer?

@@ -1,3 +1,4 @@
+import Civil
 import Foundation
 
 /// Exact conversions between `Date` and PostgreSQL's timestamp text, in whole microseconds
@@ -10,7 +11,7 @@ enum PostgresTimestamp {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         let days = floorDivide(micros, microsPerDay)
         var rest = micros - days * microsPerDay
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = civil(days)
         let hour = rest / 3_600_000_000
         rest %= 3_600_000_000
         let minute = rest / 60_000_000
@@ -67,10 +68,15 @@ enum PostgresTimestamp {
         let isBC = scanner.take(" BC")
         guard scanner.isAtEnd, (1...12).contains(month), (1...31).contains(day), hour < 25, minute < 60, second < 61
         else { return nil }
-        let days = self.days(fromYear: isBC ? 1 - year : year, month: month, day: day)
+        let days = Int64(CivilCalendar.days(year: Int(isBC ? 1 - year : year), month: Int(month), day: Int(day)))
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         let micros = seconds * 1_000_000 + fraction
         return Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+    }
+
+    private static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let date = CivilCalendar.date(fromDays: Int(days))
+        return (Int64(date.year), Int64(date.month), Int64(date.day))
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
@@ -80,28 +86,5 @@ enum PostgresTimestamp {
     private static func pad(_ value: Int64, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    /// Howard Hinnant's days-from-civil, proleptic Gregorian, day 0 = 1970-01-01.
-    private static func days(fromYear year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

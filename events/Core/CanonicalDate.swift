@@ -1,3 +1,4 @@
+import Civil
 import Foundation
 
 /// Instants in payloads as JSONEncoder's `.iso8601` spells them (`2026-10-14T13:00:00Z`),
@@ -39,22 +40,5 @@ enum CanonicalDate {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
-    }
-}
-
-/// Proleptic Gregorian calendar arithmetic (H. Hinnant's algorithms), for instants spelled
-/// without Foundation's formatters.
-public enum CivilCalendar {
-    /// Year, month and day of a count of days since 1970-01-01.
-    public static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

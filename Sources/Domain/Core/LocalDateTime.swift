@@ -1,3 +1,4 @@
+import Civil
 import Events
 import Foundation
 
@@ -26,7 +27,7 @@ public enum LocalDateTime {
     /// The first instant of the calendar day `plusDays` after `date` in `zone` (if midnight
     /// is skipped, the first instant after the gap).
     public static func startOfDay(_ date: LocalDate, plusDays: Int = 0, in zone: TimeZone) -> Date {
-        let naive = (daysFromCivil(date.year, date.month, date.day) + plusDays) * 86_400
+        let naive = (CivilCalendar.days(year: date.year, month: date.month, day: date.day) + plusDays) * 86_400
         if let earliest = localInstants(naive, in: zone).min() { return Date(timeIntervalSince1970: TimeInterval(earliest)) }
         let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(naive - 86_400)))
         return Date(timeIntervalSince1970: TimeInterval(naive - before))
@@ -36,7 +37,7 @@ public enum LocalDateTime {
     public static func format(_ date: Date, in zone: TimeZone) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilCalendar.date(fromDays: days)
         let time = seconds - days * 86_400
         let text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(time / 3600, 2)):\(pad(time % 3600 / 60, 2))"
         return time % 60 == 0 ? text : text + ":\(pad(time % 60, 2))"
@@ -59,21 +60,6 @@ public enum LocalDateTime {
         String(repeating: "0", count: max(0, width - String(n).count)) + String(n)
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let date = CivilCalendar.date(fromDays: days)
-        return (date.year, date.month, date.day)
-    }
-
     /// The fields of `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM|±HHMM]`, range-checked.
     private struct Parsed {
         let date: LocalDate
@@ -82,7 +68,7 @@ public enum LocalDateTime {
         let offset: Int?
 
         var secondsAsIfUTC: Int {
-            LocalDateTime.daysFromCivil(date.year, date.month, date.day) * 86_400 + hour * 3600 + minute * 60 + second
+            CivilCalendar.days(year: date.year, month: date.month, day: date.day) * 86_400 + hour * 3600 + minute * 60 + second
         }
 
         init?(_ text: String) {
