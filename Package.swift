@@ -33,6 +33,7 @@ let package = Package(
                 .embedInCode("sql/v003-one-statement-append.sql"),
                 .embedInCode("sql/v004-generic-append-plans.sql"),
                 .embedInCode("sql/v006-staff-logins.sql"),
+                .embedInCode("sql/v007-staff-adopts-logins-only.sql"),
             ]
         ),
         .target(

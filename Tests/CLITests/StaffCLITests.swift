@@ -125,6 +125,41 @@ final class StaffCLITests: XCTestCase {
         XCTAssertEqual(try staff.memberships(superuser), before)
     }
 
+    /// `staff add` adopts an existing login, but never turns another application's group role
+    /// into a login, nor sets the password of a login citylab did not create (both or neither:
+    /// the refused password takes the append with it).
+    func testRolesOfOtherApplicationsAreNotTakenOver() throws {
+        let group = staff.login(self, "app_readers")
+        let other = staff.login(self, "app_owner")
+        let connection = try cli.connection()
+        defer { connection.close() }
+        try connection.simpleQuery("CREATE ROLE \(try SQLIdentifier.quote(group)) NOLOGIN")
+        try connection.simpleQuery("CREATE ROLE \(try SQLIdentifier.quote(other)) LOGIN PASSWORD 'their-own'")
+        let before = try connection.query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [other]).rows.first?["rolpassword"]
+
+        let adoptGroup = try cli.run("staff", "add", group, "--role", "desk")
+        XCTAssertNotEqual(adoptGroup.status, 0, adoptGroup.stdout)
+        XCTAssertTrue(adoptGroup.stderr.contains("citylab adopts only logins"), adoptGroup.stderr)
+        XCTAssertEqual(try staff.canLogIn(group), false)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(other).pw")
+        try Data("mine\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let takeOver = try cli.run("staff", "add", other, "--role", "desk", "--password-file", file.path)
+        XCTAssertNotEqual(takeOver.status, 0, takeOver.stdout)
+        XCTAssertTrue(takeOver.stderr.contains("was not created by citylab"), takeOver.stderr)
+        XCTAssertEqual(
+            try connection.query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [other]).rows.first?["rolpassword"], before)
+        XCTAssertEqual(try staff.memberships(other), [])
+        XCTAssertEqual(try cli.eventCount(), 0)
+
+        let adopt = try cli.run("staff", "add", other, "--role", "desk")
+        XCTAssertEqual(adopt.status, 0, adopt.stderr)
+        XCTAssertEqual(try staff.memberships(other), ["citylab_desk"])
+        XCTAssertEqual(
+            try connection.query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [other]).rows.first?["rolpassword"], before)
+    }
+
     func testPasswordReachesNoEventLogOrOutput() throws {
         let login = staff.login(self)
         let password = "pw-\(UUID().uuidString)"
