@@ -4,7 +4,8 @@ import Postgres
 /// Checks the log is intact: the append-only triggers are in place and fire (`TriggerCheck`), positions run 1, 2, 3 …
 /// without a gap, every hash links to the one before, and the head row matches the last
 /// event. With a kept head (`POS:HASH` from `audit head`), also proves the log up to POS is
-/// exactly that log, even if someone recomputed every later hash.
+/// exactly that log, even if someone recomputed every later hash. `each` sees every event whose
+/// hash checks out, in order, so other checks walk the log in the same pass.
 public enum ChainVerifier {
     public enum Outcome: Sendable, Equatable {
         case intact(events: Int64, head: LogHead)
@@ -31,7 +32,7 @@ public enum ChainVerifier {
 
     public static func verify(
         _ store: EventStore, kept: KeptHead? = nil, pageSize: Int = 5_000,
-        progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }
+        progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }, each: (RecordedEvent) -> Void = { _ in }
     ) throws -> Outcome {
         if let problem = try TriggerCheck.problem(store.connection) {
             return .broken(position: 0, reason: problem)
@@ -67,6 +68,7 @@ public enum ChainVerifier {
                         "the event at position \(event.position) has hash \(Hex.encode(hash)), which differs from the kept head "
                         + "\(kept.position):\(Hex.encode(kept.hash))"
                 }
+                each(event)
                 previous = hash
                 expected += 1
             }

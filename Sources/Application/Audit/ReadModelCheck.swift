@@ -59,6 +59,25 @@ public struct ReadModelCheck: Sendable {
         return message
     }
 
+    /// What to do about the failures without destroying evidence: read models that show events
+    /// the log lost, or rows the log no longer gives, may be all that is left of what it held.
+    /// `keepEvidence` says how to keep the database as it is.
+    public func failureHint(_ keepEvidence: String) -> String {
+        let verdicts = failures.map(\.verdict)
+        if verdicts.contains(where: { if case .ahead = $0 { return true } else { return false } }) {
+            return "the read models show events the log no longer has: they are the evidence of a cut log, so do not rebuild "
+                + "them; " + keepEvidence
+        }
+        let names = failures.map(\.projection).joined(separator: " ")
+        if verdicts.allSatisfy({ if case .stale = $0 { return true } else { return false } }) {
+            return "they were built by another version of their fold: 'citylab projections rebuild \(names)' (or the next catch-up) rebuilds them"
+        }
+        return "first prove the log against a head kept outside the database ('citylab audit verify --head-file FILE'). If it "
+            + "matches, save the table ('pg_dump --table TABLE') before 'citylab projections rebuild \(names)', and report it if a "
+            + "rebuild does not fix it (the fold is not deterministic). If it does not match, do not rebuild: the read models are "
+            + "evidence of what the log held"
+    }
+
     static func describe(_ result: ReplayCheck.Result) -> String {
         switch result.verdict {
         case .matches: return "equals a fresh replay"
