@@ -48,7 +48,8 @@ public struct AuthorityReplay: Sendable {
         let allowed = EventAuthority.roles(for: type)
         let held = roles[login] ?? []
         guard !allowed.isDisjoint(with: held) else {
-            let needs = allowed.isEmpty ? "no role may append this type" : "needs " + allowed.sorted().map(\.rawValue).joined(separator: " or ")
+            let needs =
+                allowed.isEmpty ? "no role may append this type" : "needs " + allowed.sorted().map(\.rawValue).joined(separator: " or ")
             let holds = held.isEmpty ? "held no role" : "held only " + held.sorted().map(\.rawValue).joined(separator: ", ")
             findings.append(AuditFinding(.authority, position: position, type: type, login: login, reason: "\(login) \(holds) (\(needs))"))
             return

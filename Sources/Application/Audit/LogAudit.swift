@@ -39,7 +39,9 @@ public struct LogAudit: Sendable {
 
     /// Every finding, in log order: authority first at a position, then rules.
     public var findings: [AuditFinding] {
-        (authority.findings + rules.findings + unreadable).sorted { ($0.position, $0.kind == .rules ? 1 : 0) < ($1.position, $1.kind == .rules ? 1 : 0) }
+        (authority.findings + rules.findings + unreadable).sorted {
+            ($0.position, $0.kind == .rules ? 1 : 0) < ($1.position, $1.kind == .rules ? 1 : 0)
+        }
     }
 
     /// The login recorded in metadata text, nil when there is none (written before logins were recorded).

@@ -70,7 +70,8 @@ public struct ReadModelCheck: Sendable {
         }
         let names = failures.map(\.projection).joined(separator: " ")
         if verdicts.allSatisfy({ if case .stale = $0 { return true } else { return false } }) {
-            return "they were built by another version of their fold: 'citylab projections rebuild \(names)' (or the next catch-up) rebuilds them"
+            return
+                "they were built by another version of their fold: 'citylab projections rebuild \(names)' (or the next catch-up) rebuilds them"
         }
         return "first prove the log against a head kept outside the database ('citylab audit verify --head-file FILE'). If it "
             + "matches, save the table ('pg_dump --table TABLE') before 'citylab projections rebuild \(names)', and report it if a "

@@ -25,7 +25,8 @@ enum AuditVerifyCommand {
             + "different hash there) exit 1 says so. A --head that is not POSITION:HASH is a usage error (exit 2). Nothing it "
             + "suggests destroys evidence.",
         options: [
-            .option("head", valueName: "pos:hash", help: "A head printed earlier by 'citylab audit head' (a line of a --to file works too)."),
+            .option(
+                "head", valueName: "pos:hash", help: "A head printed earlier by 'citylab audit head' (a line of a --to file works too)."),
             .option("head-file", valueName: "file", help: "Check against the last head in this file ('citylab audit head --to FILE')."),
             .flag("skip-read-models", help: "Check the log only, not the read models (faster on huge logs)."),
         ],
@@ -84,7 +85,9 @@ enum AuditVerifyCommand {
                 Output.line(findings.authoritySummary)
                 Output.line(findings.rulesSummary)
                 if let kept {
-                    Output.line("It matches the kept head \(kept.position):\(Hex.encode(kept.hash)): the log up to \(kept.position) is exactly the one kept.")
+                    Output.line(
+                        "It matches the kept head \(kept.position):\(Hex.encode(kept.hash)): the log up to \(kept.position) is exactly the one kept."
+                    )
                 } else {
                     Output.line(
                         "What only a kept head can prove: a superuser can pass the append-only triggers (e.g. with "
@@ -104,7 +107,9 @@ enum AuditVerifyCommand {
     static func keptHead(_ invocation: Invocation) throws -> ChainVerifier.KeptHead? {
         let given = invocation.parsed.option("head")
         let file = invocation.parsed.option("head-file")
-        if given != nil, file != nil { throw AppError.usage("give --head or --head-file, not both", hint: "see 'citylab audit verify --help'") }
+        if given != nil, file != nil {
+            throw AppError.usage("give --head or --head-file, not both", hint: "see 'citylab audit verify --help'")
+        }
         let text: String
         if let given {
             text = KeptHeadFile.head(ofLine: given)
@@ -133,6 +138,7 @@ enum AuditVerifyCommand {
         defer { progress.finish() }
         let check = try ReadModelCheck.run(store.connection, progress: progress.update)
         guard let message = check.failureMessage else { return check }
-        throw AuditFailure(message: message, hint: check.failureHint(keepEvidence), json: .object(["ok": .bool(false), "read_models": check.json]))
+        throw AuditFailure(
+            message: message, hint: check.failureHint(keepEvidence), json: .object(["ok": .bool(false), "read_models": check.json]))
     }
 }
