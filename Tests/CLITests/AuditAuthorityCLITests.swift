@@ -77,7 +77,7 @@ final class AuditAuthorityCLITests: XCTestCase {
         XCTAssertTrue(verify.stderr.contains("authority: position 3: OpeningCreated by mallory"), verify.stderr)
         let proof = try cli.run("audit", "verify", "--skip-read-models", "--head-file", file)
         XCTAssertEqual(proof.status, 1, proof.stdout)
-        XCTAssertTrue(proof.stderr.contains("the kept head does not match this log (chain)"), proof.stderr)
+        XCTAssertTrue(proof.stderr.contains("the kept head does not match this log: the event at position"), proof.stderr)
         XCTAssertTrue(proof.stderr.contains("authority: position 3"), proof.stderr)
         let line = kept.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(try cli.run("audit", "verify", "--skip-read-models", "--head", line).status, 1, "a line of the file works as --head")

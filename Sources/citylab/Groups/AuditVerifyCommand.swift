@@ -66,7 +66,7 @@ enum AuditVerifyCommand {
             ]
             members.merge(AuditVerifyFindings(audit).json) { old, _ in old }
             throw AuditFailure(
-                message: "the kept head does not match this log (chain): \(reason)" + AuditVerifyFindings(audit).alsoFound,
+                message: "the kept head does not match this log: \(reason)" + AuditVerifyFindings(audit).alsoFound,
                 hint: "check the kept head was copied whole, as 'citylab audit head' printed it; if it was, the log was cut or "
                     + "changed after it was kept: " + keepEvidence,
                 json: .object(members))
