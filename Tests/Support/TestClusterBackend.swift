@@ -8,14 +8,14 @@ enum TestClusterBackend: Sendable {
 
     var adminURL: String {
         switch self {
-        case .embedded(let cluster): return cluster.url(database: "postgres")
+        case .embedded(let cluster): return cluster.superuserURL(database: "postgres")
         case .external(let adminURL): return adminURL
         }
     }
 
     func url(database: String) -> String {
         switch self {
-        case .embedded(let cluster): return cluster.url(database: database)
+        case .embedded(let cluster): return cluster.superuserURL(database: database)
         case .external(let adminURL): return ConnectionString.replacingDatabase(in: adminURL, with: database)
         }
     }

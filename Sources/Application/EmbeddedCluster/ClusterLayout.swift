@@ -15,8 +15,18 @@ struct ClusterLayout: Sendable {
     var dataDirectory: URL { root.appendingPathComponent("pgdata", isDirectory: true) }
     var logFile: URL { root.appendingPathComponent("postgres.log") }
     var lockFile: URL { home.appendingPathComponent("cluster.lock") }
+    /// The bootstrap superuser's name, written when the cluster is initialized (absent for a
+    /// cluster made by a citylab before this file existed: its superuser is `citylab`).
+    var superuserRecord: URL { root.appendingPathComponent("superuser") }
     var socketDirectory: URL { Self.socketDirectory(root: root) }
     var isRelocated: Bool { root.path != home.path }
+
+    /// The recorded bootstrap superuser; `citylab` for a cluster initialized before the record.
+    var superuser: String {
+        let recorded = (try? String(contentsOf: superuserRecord, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let recorded, !recorded.isEmpty else { return "citylab" }
+        return recorded
+    }
 
     static func recordFile(home: URL) -> URL {
         home.appendingPathComponent("cluster-root")

@@ -19,6 +19,11 @@ extension EmbeddedCluster {
             try initialize(layout, binaries: binaries, runner: runner)
         }
         try writeConfiguration(layout, user: user)
+        let authenticationChanged = try writeAuthentication(layout, user: user)
+        if runningPID(layout) != nil, authenticationChanged {
+            // A server started by an older citylab (trust) or with other owners: closed now.
+            try runner.check(binaries.appendingPathComponent("pg_ctl"), ["reload", "-D", layout.dataDirectory.path, "-s"])
+        }
         if runningPID(layout) == nil {
             progress("starting PostgreSQL (log: \(layout.logFile.path))")
             let outcome = try runner.run(
@@ -78,17 +83,22 @@ extension EmbeddedCluster {
             for path in [layout.dataDirectory, layout.socketDirectory, layout.logFile] { try user.own(path) }
             if layout.isRelocated { try user.own(layout.root) }
         }
+        try Self.secureSocketDirectory(layout.socketDirectory, owner: user?.uid ?? geteuid())
     }
 
     private func initialize(_ layout: ClusterLayout, binaries: URL, runner: ServerProcessRunner) throws {
         let initdb = binaries.appendingPathComponent("initdb")
-        var arguments = ["-D", layout.dataDirectory.path, "-U", Self.userName, "--auth=trust", "-E", "UTF8"]
+        // pg_hba.conf and pg_ident.conf are replaced before the server first starts (writeAuthentication).
+        var arguments = [
+            "-D", layout.dataDirectory.path, "-U", Self.superuserName, "--auth-local=peer", "--auth-host=scram-sha-256", "-E", "UTF8",
+        ]
         if !durable { arguments.append("--no-sync") }
         let outcome = try runner.run(initdb, arguments + ["--locale=C.UTF-8"])
         if outcome.status != 0 {
             // C.UTF-8 is missing on some systems; plain C sorts the same bytes.
             try runner.check(initdb, arguments + ["--locale=C"])
         }
+        try (Self.superuserName + "\n").write(to: layout.superuserRecord, atomically: true, encoding: .utf8)
         let include = "\n# citylab: settings managed by the embedded cluster\ninclude_if_exists = 'citylab.conf'\n"
         let config = layout.dataDirectory.appendingPathComponent("postgresql.conf")
         let handle = try FileHandle(forWritingTo: config)
@@ -110,6 +120,7 @@ extension EmbeddedCluster {
             "synchronous_commit = \(onOff)",
             "full_page_writes = \(onOff)",
             "logging_collector = off",
+            "password_encryption = 'scram-sha-256'",
         ]
         let file = layout.dataDirectory.appendingPathComponent("citylab.conf")
         try (settings.joined(separator: "\n") + "\n").write(to: file, atomically: false, encoding: .utf8)

@@ -2,10 +2,11 @@ import Foundation
 import Postgres
 
 /// A private PostgreSQL cluster under `$CITYLAB_HOME`: initdb once, a unix socket in its own
-/// directory, no TCP, trust auth for the local socket only. Safe to start from several
+/// directory, no TCP, peer authentication (see `ClusterAuthentication`). Safe to start from several
 /// processes at once (setup is serialized by a file lock in the home).
 public struct EmbeddedCluster: Sendable {
-    public static let userName = "citylab"
+    /// The bootstrap superuser of a new cluster; `StaffLogin` refuses the `citylab_` prefix.
+    public static let superuserName = "citylab_superuser"
     public static let databaseName = "citylab"
 
     public let home: URL
@@ -26,17 +27,46 @@ public struct EmbeddedCluster: Sendable {
         return URL(fileURLWithPath: value, isDirectory: true, relativeTo: cwd).standardizedFileURL
     }
 
-    /// The URL of the `citylab` database over the unix socket, as user `citylab`.
+    /// The URL commands use: the `citylab` database over the unix socket, as the cluster's
+    /// bootstrap superuser when the caller owns the cluster (or is root), else as the caller's login.
     public var url: String { url(database: Self.databaseName) }
 
-    /// The URL of another database of this cluster.
+    /// The URL of another database of this cluster, as `url` connects.
     public func url(database: String) -> String {
+        isOwnedByCaller ? superuserURL(database: database) : loginURL(database: database)
+    }
+
+    /// As the bootstrap superuser: only the cluster's owner and root get in (peer, `pg_ident.conf`).
+    public func superuserURL(database: String = Self.databaseName) -> String {
+        url(user: superuser, database: database)
+    }
+
+    /// As the login role named like the OS user running this process (peer authentication).
+    public func loginURL(database: String = Self.databaseName) -> String {
+        url(user: OSUser.currentName, database: database)
+    }
+
+    /// The bootstrap superuser's role name: `citylab_superuser`, which no staff login can be;
+    /// `citylab` in a cluster made before that name was chosen.
+    public var superuser: String { layout.superuser }
+
+    /// Whether this process may act as the cluster's superuser: it is root, or the OS user that
+    /// owns the data directory (or will, as there is none yet).
+    public var isOwnedByCaller: Bool {
+        if ServerUser.isRoot { return true }
+        var info = stat()
+        guard stat(layout.dataDirectory.path, &info) == 0 else { return true }
+        return info.st_uid == geteuid()
+    }
+
+    private func url(user: String, database: String) -> String {
         let socket = layout.socketDirectory.path
         var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         let encodedDatabase = database.addingPercentEncoding(withAllowedCharacters: allowed) ?? database
+        let encodedUser = user.addingPercentEncoding(withAllowedCharacters: allowed) ?? user
         allowed.insert("/")
         let encodedSocket = socket.addingPercentEncoding(withAllowedCharacters: allowed) ?? socket
-        return "postgresql://\(Self.userName)@/\(encodedDatabase)?host=\(encodedSocket)&port=\(ClusterLayout.port)"
+        return "postgresql://\(encodedUser)@/\(encodedDatabase)?host=\(encodedSocket)&port=\(ClusterLayout.port)"
     }
 
     /// Where the cluster is and whether it is up. Never starts anything.
@@ -45,7 +75,9 @@ public struct EmbeddedCluster: Sendable {
         let pid = runningPID(layout)
         return EmbeddedClusterStatus(
             home: home, dataDirectory: layout.dataDirectory, socketDirectory: layout.socketDirectory,
-            logFile: layout.logFile, url: url, isInitialized: isInitialized(layout), isRunning: pid != nil, pid: pid,
+            logFile: layout.logFile, url: url, superuserURL: isOwnedByCaller ? superuserURL() : nil,
+            login: isOwnedByCaller ? superuser : OSUser.currentName, authentication: ClusterAuthentication.summary,
+            isInitialized: isInitialized(layout), isRunning: pid != nil, pid: pid,
             serverUser: ServerUser.isRoot ? (ServerUser.lookup("postgres") ?? ServerUser.lookup("citylab"))?.name : nil,
             notes: layout.notes)
     }
@@ -53,7 +85,7 @@ public struct EmbeddedCluster: Sendable {
     /// Creates a database in the running cluster, optionally as a copy of `template` (which
     /// must have no other connections at that moment).
     public func createDatabase(_ name: String, template: String? = nil) throws {
-        let connection = try Connection(url(database: "postgres"))
+        let connection = try Connection(superuserURL(database: "postgres"))
         defer { connection.close() }
         var sql = "CREATE DATABASE " + (try SQLIdentifier.quote(name))
         if let template { sql += " TEMPLATE " + (try SQLIdentifier.quote(template)) }

@@ -7,6 +7,7 @@ public enum EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
     case startFailed(logFile: String, logTail: String)
     case serverUserUnavailable(reason: String)
     case lockFailed(path: String, reason: String)
+    case socketDirectoryUnsafe(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +26,8 @@ public enum EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
             return "running as root, PostgreSQL needs an unprivileged user: \(reason)"
         case .lockFailed(let path, let reason):
             return "cannot lock \(path): \(reason)"
+        case .socketDirectoryUnsafe(let path, let reason):
+            return "will not put the server's socket in \(path): \(reason); remove it, or set CITYLAB_HOME to another directory"
         }
     }
 }

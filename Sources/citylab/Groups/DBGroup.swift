@@ -78,8 +78,10 @@ enum DBGroup {
             var members: [String: JSONValue] = [
                 "home": .string(status.home.path), "data_directory": .string(status.dataDirectory.path),
                 "socket_directory": .string(status.socketDirectory.path), "url": .string(status.url),
-                "running": .bool(status.isRunning),
+                "running": .bool(status.isRunning), "login": .string(status.login),
+                "authentication": .string(status.authentication),
             ]
+            if let superuserURL = status.superuserURL { members["superuser_url"] = .string(superuserURL) }
             if let pid = status.pid { members["pid"] = .int(Int64(pid)) }
             Output.json(.object(members))
             return
@@ -88,6 +90,8 @@ enum DBGroup {
         Output.line("  data:   \(status.dataDirectory.path)")
         Output.line("  socket: \(status.socketDirectory.path)")
         Output.line("  url:    \(status.url)")
+        Output.line("  login:  \(status.login)")
+        Output.line("  auth:   \(status.authentication)")
     }
 
     static func migrate(_ invocation: Invocation) throws {
