@@ -24,7 +24,7 @@ final class BenchDatabase {
             self.cluster = cluster
             _ = try cluster.start()
             try cluster.createDatabase(database, template: nil)
-            url = BenchDatabase.replacingDatabase(in: cluster.url, with: database)
+            url = cluster.superuserURL(database: database)
         }
         let connection = try Connection(url)
         try Migrator.migrate(connection, Database.migrations)

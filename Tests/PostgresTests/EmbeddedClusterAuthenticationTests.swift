@@ -119,6 +119,25 @@ final class EmbeddedClusterAuthenticationTests: XCTestCase {
         XCTAssertNotEqual(outsider.status, 0, "nobody got in as the old superuser")
     }
 
+    /// Members of `citylab_password_login` log in on the socket by password (scram), not by peer.
+    func testAPasswordLoginNeedsItsPassword() throws {
+        try cluster.start()
+        let name = "pwlogin\(UInt32.random(in: 0...UInt32.max) % 1_000_000)"
+        try superuser { try $0.simpleQuery("CREATE ROLE \(name) LOGIN PASSWORD 'right-one' IN ROLE citylab_password_login") }
+        defer { try? superuser { try $0.simpleQuery("DROP ROLE IF EXISTS \(name)") } }
+        let url = cluster.superuserURL(database: "postgres")
+        let login = try Connection(TestCluster.url(url, user: name, password: "right-one"))
+        XCTAssertEqual(try login.query("SELECT session_user AS u").first?["u"], name)
+        login.close()
+        XCTAssertThrowsError(try Connection(TestCluster.url(url, user: name, password: "wrong-one"))) { error in
+            XCTAssertTrue("\(error)".contains("password authentication failed"), "\(error)")
+        }
+        let hashed = try superuser {
+            try $0.query("SELECT left(rolpassword, 14) AS p FROM pg_authid WHERE rolname = $1", [name]).first?["p"]
+        }
+        XCTAssertEqual(hashed, "SCRAM-SHA-256$")
+    }
+
     func testTheSuperuserIsNoStaffLoginAndOnlyTheOwnerIsToldItsURL() throws {
         try cluster.start()
         XCTAssertEqual(cluster.superuser, "citylab_superuser")

@@ -1,11 +1,14 @@
 /// How the embedded cluster lets clients in, written as `pg_hba.conf` and `pg_ident.conf` on every
 /// start (so a cluster made by an older citylab with `trust` is closed too). No `trust` anywhere:
 /// the unix socket authenticates by `peer` (the kernel tells the server which OS user connects)
-/// through the map `citylab`, TCP (only when the cluster listens on it) by `scram-sha-256`.
+/// through the map `citylab` (members of `citylab_password_login` by password), TCP (only when the cluster listens on it) by `scram-sha-256`.
 /// The map lets every OS user in as the login role of the same name only, and lets the cluster's
 /// owners (the OS user who runs the server, and root) in as the bootstrap superuser too.
 struct ClusterAuthentication: Sendable, Equatable {
     static let mapName = "citylab"
+    /// Logins that are members of this group role authenticate on the socket by password
+    /// (scram-sha-256) instead of peer: for a login no OS user is named after (tests, shared accounts).
+    static let passwordGroup = "citylab_password_login"
     /// Spoken by `db status`.
     static let summary = "peer on the unix socket (each OS user as the login of the same name), scram-sha-256 over TCP"
 
@@ -18,6 +21,7 @@ struct ClusterAuthentication: Sendable, Equatable {
         """
         # Written by citylab on every 'citylab db start'; edits here are replaced.
         # TYPE  DATABASE     USER  ADDRESS  METHOD
+        local   all          +\(Self.passwordGroup)  scram-sha-256
         local   all          all            peer map=\(Self.mapName)
         local   replication  all            peer map=\(Self.mapName)
         host    all          all   all      scram-sha-256

@@ -128,12 +128,20 @@ extension EmbeddedCluster {
     }
 
     private func ensureDatabase(_ name: String, progress: (String) -> Void) throws {
-        let connection = try Connection(url(database: "postgres"))
+        let connection = try Connection(superuserURL(database: "postgres"))
         defer { connection.close() }
         let existing = try connection.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
         if existing.isEmpty {
             progress("creating database \(name)")
             try connection.simpleQuery("CREATE DATABASE " + SQLIdentifier.quote(name))
+        }
+        let group = ClusterAuthentication.passwordGroup
+        if try connection.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [group]).isEmpty {
+            do {
+                try connection.simpleQuery("CREATE ROLE " + SQLIdentifier.quote(group) + " NOLOGIN")
+            } catch let error as PostgresError where error.sqlState == "42710" || error.isUniqueViolation {
+                // Another process made it at the same moment.
+            }
         }
     }
 

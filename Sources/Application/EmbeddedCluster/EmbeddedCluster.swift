@@ -18,6 +18,11 @@ public struct EmbeddedCluster: Sendable {
         self.durable = durable
     }
 
+    /// `CITYLAB_DURABLE=0` runs the cluster without fsync (throwaway test clusters only).
+    public static func isDurable(_ environment: [String: String]) -> Bool {
+        environment["CITYLAB_DURABLE"] != "0"
+    }
+
     /// `$CITYLAB_HOME` when set, else `./.citylab`; relative paths resolve against the current directory.
     public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)

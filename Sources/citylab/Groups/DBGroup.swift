@@ -10,11 +10,15 @@ enum DBGroup {
     static let spec = CommandSpec(
         "db", abstract: "Manage the embedded PostgreSQL cluster and the schema.",
         discussion: "Without --database-url or CITYLAB_DATABASE_URL, commands use a private cluster under $CITYLAB_HOME "
-            + "(default ./.citylab), started on demand, listening only on a unix socket.",
+            + "(default ./.citylab), started on demand, listening only on a unix socket where each OS user connects as the "
+            + "PostgreSQL login of the same name (peer authentication, never trust); the bootstrap superuser is only for "
+            + "the cluster's owner and root.",
         subcommands: [
             CommandSpec("start", abstract: "Start the embedded cluster (initializing it on first use).", examples: ["citylab db start"]),
             CommandSpec("stop", abstract: "Stop the embedded cluster.", examples: ["citylab db stop"]),
-            CommandSpec("status", abstract: "Where the cluster lives, its URL, and whether it is up.", examples: ["citylab db status"]),
+            CommandSpec(
+                "status", abstract: "Where the cluster lives, its URL, whether it is up, how it authenticates and which login you are.",
+                examples: ["citylab db status", "citylab db status --json"]),
             CommandSpec(
                 "migrate", abstract: "Create or upgrade the event store and read-model schema (idempotent).",
                 discussion: "While the log holds no staff event, it also adds the first admin: the login it connects as "
@@ -37,7 +41,7 @@ enum DBGroup {
     static func cluster(_ invocation: Invocation) -> EmbeddedCluster {
         EmbeddedCluster(
             home: EmbeddedCluster.defaultHome(environment: invocation.environment),
-            durable: invocation.environment["CITYLAB_DURABLE"] != "0")
+            durable: EmbeddedCluster.isDurable(invocation.environment))
     }
 
     static func start(_ invocation: Invocation) throws {
