@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 import XCTest
 
 /// Real PostgreSQL logins for staff tests: unique names (roles are shared by every database of
@@ -19,14 +20,14 @@ struct StaffFixture {
         return name
     }
 
-    /// The `citylab_*` roles `login` is a direct member of, sorted.
+    /// The `citylab_*` roles of work `login` is a direct member of, sorted (not `url(as:)`'s password group).
     func memberships(_ login: String) throws -> [String] {
         let connection = try cli.connection()
         defer { connection.close() }
         return try connection.query(
             """
             SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
-            WHERE u.rolname = $1 AND g.rolname LIKE 'citylab\\_%' ORDER BY 1
+            WHERE u.rolname = $1 AND g.rolname LIKE 'citylab\\_%' AND g.rolname <> 'citylab_password_login' ORDER BY 1
             """, [login]
         ).rows.map { try $0.string("rolname") }
     }
@@ -38,9 +39,10 @@ struct StaffFixture {
         return try connection.query("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", [login]).rows.first?.bool("rolcanlogin")
     }
 
-    /// The test database's URL, connecting as `login` instead.
-    func url(as login: String) -> String {
-        cli.databaseURL + (cli.databaseURL.contains("?") ? "&" : "?") + "user=" + login
+    /// The test database's URL, connecting as `login` instead (by a password it is given: the
+    /// embedded test cluster authenticates other logins by peer, i.e. only as the same OS user).
+    func url(as login: String) throws -> String {
+        try TestCluster.shared.passwordURL(cli.databaseURL, login: login)
     }
 
     /// Whether the append path checks the caller's roles (migration 5's `event_authority`).
