@@ -76,7 +76,7 @@ final class StaffRaceCLITests: XCTestCase {
         let login = staff.login(self, "racer")
         XCTAssertEqual(try cli.run("staff", "add", login, "--role", "organizer").status, 0)
         var appender = cli
-        appender.environment["CITYLAB_DATABASE_URL"] = staff.url(as: login)
+        appender.environment["CITYLAB_DATABASE_URL"] = try staff.url(as: login)
         let typed = try XCTUnwrap(StaffLogin(login))
 
         let connection = try cli.connection()
