@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("sql/v004-generic-append-plans.sql"),
                 .embedInCode("sql/v006-staff-logins.sql"),
                 .embedInCode("sql/v007-staff-adopts-logins-only.sql"),
+                .embedInCode("sql/v008-staff-logins-server-wide.sql"),
             ]
         ),
         .target(

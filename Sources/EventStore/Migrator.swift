@@ -11,6 +11,7 @@ public enum Migrator {
         Migration(version: 4, name: "generic append plans", bytes: PackageResources.v004_generic_append_plans_sql),
         Migration(version: 6, name: "staff logins", bytes: PackageResources.v006_staff_logins_sql),
         Migration(version: 7, name: "staff adopts logins only", bytes: PackageResources.v007_staff_adopts_logins_only_sql),
+        Migration(version: 8, name: "staff logins server-wide", bytes: PackageResources.v008_staff_logins_server_wide_sql),
     ]
 
     public struct Status: Sendable, Equatable {

@@ -163,6 +163,22 @@ final class StaffCLITests: XCTestCase {
             try connection.query("SELECT rolpassword FROM pg_authid WHERE rolname = $1", [other]).rows.first?["rolpassword"], before)
     }
 
+    /// Roles belong to the server, logs to databases: a login citylab created and disabled
+    /// through one database's log comes back, with a password, through another's.
+    func testALoginDisabledThroughOneDatabaseComesBackThroughAnother() throws {
+        let login = staff.login(self)
+        XCTAssertEqual(try cli.run("staff", "add", login, "--role", "desk").status, 0)
+        XCTAssertEqual(try cli.run("staff", "disable", login).status, 0)
+        let other = try CLIHarness.fresh()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("staff-\(login).pw")
+        try Data("again\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let back = try other.run("staff", "add", login, "--role", "auditor", "--password-file", file.path)
+        XCTAssertEqual(back.status, 0, back.stderr)
+        XCTAssertEqual(try staff.canLogIn(login), true)
+        XCTAssertEqual(try staff.memberships(login), ["citylab_auditor"])
+    }
+
     func testPasswordReachesNoEventLogOrOutput() throws {
         let login = staff.login(self)
         let password = "pw-\(UUID().uuidString)"
