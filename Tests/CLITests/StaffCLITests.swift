@@ -234,10 +234,22 @@ final class StaffCLITests: XCTestCase {
         XCTAssertNotNil(change["at"] as? String)
         XCTAssertNotNil(change["by"] as? String)
 
+        let connection = try cli.connection()
+        defer { connection.close() }
+        try connection.simpleQuery("GRANT citylab_admin TO \(try SQLIdentifier.quote(login))")
+        let drifted = try cli.run("--json", "staff", "list")
+        let shown = try XCTUnwrap((try drifted.json()["staff"] as? [[String: Any]])?.first { $0["login"] as? String == login })
+        XCTAssertEqual(
+            (shown["database"] as? [String: Any])?["roles"] as? [String], ["placements", "admin"], "a grant made outside citylab shows")
+        XCTAssertEqual(shown["roles"] as? [String], ["placements"], "the log's roles stay the log's")
+        XCTAssertNil(entry["database"], "no difference, no database member")
+
         let human = try cli.run("staff", "list")
         XCTAssertEqual(human.status, 0, human.stderr)
         let line = try XCTUnwrap(human.stdout.split(separator: "\n").first { $0.hasPrefix(login + " ") })
         XCTAssertTrue(line.contains("placements") && line.contains("yes") && line.contains("StaffRoleRevoked @2"), String(line))
+        XCTAssertTrue(
+            human.stdout.contains("PostgreSQL differs: roles placements, admin, can log in: yes (changed outside citylab)"), human.stdout)
     }
 
     func testMigrateAddsTheFirstAdminOnce() throws {

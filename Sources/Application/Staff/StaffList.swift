@@ -18,6 +18,16 @@ public enum StaffList {
         public let lastBy: String
         /// The actor ("on behalf of") of the last change, when it differs from `lastBy`.
         public let onBehalfOf: String?
+        /// What PostgreSQL says now, when it differs from the log (a change made outside
+        /// citylab, e.g. by a superuser); nil when they agree.
+        public var drift: Drift? = nil
+    }
+
+    /// A login's roles of work and login right as PostgreSQL has them (no role: nil roles).
+    public struct Drift: Sendable, Equatable {
+        public let exists: Bool
+        public let roles: [StaffRole]
+        public let canLogIn: Bool
     }
 
     public static func entries(_ store: EventStore) throws -> [Entry] {
@@ -30,15 +40,39 @@ public enum StaffList {
             states[login] = StaffMember.evolve(states[login] ?? StaffMember.initialState, event)
             last[login] = recorded
         }
+        let database = try databaseRoles(store, logins: states.keys.map(\.rawValue))
         return try states.keys.sorted().compactMap { login in
             guard let state = states[login], let recorded = last[login] else { return nil }
             let meta = try recorded.metadata()
             let by = meta.login?.rawValue ?? meta.actor
-            return Entry(
+            var entry = Entry(
                 login: login, roles: state.roles.sorted(), canLogIn: state.canLogIn, lastChange: recorded.type,
                 lastPosition: recorded.position, lastAt: recorded.instant, lastBy: by,
                 onBehalfOf: meta.login != nil && meta.actor != by ? meta.actor : nil)
+            let actual = database[login.rawValue] ?? Drift(exists: false, roles: [], canLogIn: false)
+            if actual.roles != entry.roles || actual.canLogIn != entry.canLogIn { entry.drift = actual }
+            return entry
         }
+    }
+
+    /// Each login's roles of work and login right in PostgreSQL (superusers count as able to log in).
+    static func databaseRoles(_ store: EventStore, logins: [String]) throws -> [String: Drift] {
+        let rows = try store.connection.query(
+            """
+            SELECT u.rolname AS login, u.rolcanlogin AS can_log_in,
+                   coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') AS groups
+            FROM pg_roles u
+            LEFT JOIN pg_auth_members m ON m.member = u.oid
+            LEFT JOIN pg_roles g ON g.oid = m.roleid AND g.rolname LIKE 'citylab\\_%'
+            WHERE u.rolname = ANY($1)
+            GROUP BY u.rolname, u.rolcanlogin
+            """, [logins])
+        var found: [String: Drift] = [:]
+        for row in rows.rows {
+            let groups = try row.string("groups").split(separator: ",").compactMap { StaffRole(databaseRole: String($0)) }
+            found[try row.string("login")] = Drift(exists: true, roles: groups.sorted(), canLogIn: try row.bool("can_log_in"))
+        }
+        return found
     }
 
     static func login(of event: any DomainEvent) -> StaffLogin? {
@@ -61,6 +95,12 @@ extension StaffList.Entry {
                 "type": .string(lastChange), "position": .int(lastPosition), "at": .string(lastAt), "by": .string(lastBy),
             ]),
         ]
+        if let drift {
+            members["database"] = .object([
+                "exists": .bool(drift.exists), "roles": .array(drift.roles.map { .string($0.rawValue) }),
+                "can_log_in": .bool(drift.canLogIn),
+            ])
+        }
         if let onBehalfOf, case .object(var change)? = members["last_change"] {
             change["on_behalf_of"] = .string(onBehalfOf)
             members["last_change"] = .object(change)

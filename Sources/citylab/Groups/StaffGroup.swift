@@ -40,7 +40,9 @@ enum StaffGroup {
                 "disable", abstract: "Stop a staff login from logging in and take every role (open sessions last until they disconnect).",
                 arguments: [loginArgument], examples: ["citylab staff disable ana"]),
             CommandSpec(
-                "list", abstract: "Every staff login: its roles now, whether it can log in, and who changed it last and when.",
+                "list",
+                abstract: "Every staff login: its roles now, whether it can log in, who changed it last and when, and any "
+                    + "difference PostgreSQL shows (a change made outside citylab).",
                 examples: ["citylab staff list", "citylab staff list --json"]),
         ])
 
@@ -81,10 +83,20 @@ enum StaffGroup {
         }
         var table = TextTable("LOGIN", "ROLES", "CAN LOG IN", "LAST CHANGE", "BY", "WHEN")
         for entry in entries {
+            var notes: [String] = []
+            if let drift = entry.drift {
+                notes.append(
+                    drift.exists
+                        ? "PostgreSQL differs: roles \(StaffMember.describe(Set(drift.roles))), can log in: \(drift.canLogIn ? "yes" : "no") "
+                            + "(changed outside citylab)"
+                        : "PostgreSQL has no such role (dropped outside citylab)")
+            }
             table.add(
-                entry.login.rawValue, StaffMember.describe(Set(entry.roles)), entry.canLogIn ? "yes" : "no",
-                "\(entry.lastChange) @\(entry.lastPosition)", entry.lastBy + (entry.onBehalfOf.map { " (for \($0))" } ?? ""),
-                String(entry.lastAt.prefix(19)) + "Z")
+                [
+                    entry.login.rawValue, StaffMember.describe(Set(entry.roles)), entry.canLogIn ? "yes" : "no",
+                    "\(entry.lastChange) @\(entry.lastPosition)", entry.lastBy + (entry.onBehalfOf.map { " (for \($0))" } ?? ""),
+                    String(entry.lastAt.prefix(19)) + "Z",
+                ], notes: notes)
         }
         table.print(empty: "No staff logins yet: 'citylab db migrate' adds the first admin.")
     }
