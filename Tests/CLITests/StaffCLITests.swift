@@ -179,6 +179,37 @@ final class StaffCLITests: XCTestCase {
         XCTAssertEqual(try staff.memberships(login), ["citylab_auditor"])
     }
 
+    /// `--password-file -` reads stdin, and the verifier libpq computed lets the login in with
+    /// that password and no other (the embedded cluster checks passwords on its socket for
+    /// members of citylab_password_login).
+    func testAPasswordFromStdinLetsTheLoginIn() throws {
+        let login = staff.login(self)
+        let password = "pw-\(UUID().uuidString)"
+        var environment = cli.environmentForRun()
+        environment["PATH"] = CLIHarness.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        let child = try ChildProcess.spawn(
+            "/bin/bash",
+            [
+                "--noprofile", "--norc", "-c", "printf '%s\\n' \"$0\" | citylab staff add \"$1\" --role desk --password-file -", password,
+                login,
+            ],
+            environment: environment)
+        let exit = child.wait(timeout: .seconds(120))
+        XCTAssertEqual(exit.status, 0, exit.stderr)
+        XCTAssertTrue(exit.stdout.contains("password set for TCP logins"), exit.stdout)
+        XCTAssertFalse((exit.stdout + exit.stderr).contains(password))
+
+        let connection = try cli.connection()
+        defer { connection.close() }
+        let checksPasswords = try !connection.query("SELECT 1 AS one FROM pg_roles WHERE rolname = 'citylab_password_login'").rows.isEmpty
+        try XCTSkipUnless(checksPasswords, "this server does not authenticate test logins by password")
+        try connection.simpleQuery("GRANT citylab_password_login TO \(try SQLIdentifier.quote(login))")
+        let session = try Connection(TestCluster.url(cli.databaseURL, user: login, password: password))
+        XCTAssertEqual(try session.query("SELECT session_user::text AS login").rows.first?.string("login"), login)
+        session.close()
+        XCTAssertThrowsError(try Connection(TestCluster.url(cli.databaseURL, user: login, password: password + "x")))
+    }
+
     func testPasswordReachesNoEventLogOrOutput() throws {
         let login = staff.login(self)
         let password = "pw-\(UUID().uuidString)"
