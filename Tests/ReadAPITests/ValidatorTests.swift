@@ -58,7 +58,7 @@ final class ValidatorTests: XCTestCase {
         let token = try XCTUnwrap(fixture.tokens["ana"])
         let answers: [(String, String)] = [
             ("Agenda", "/agenda/\(token).json"), ("Agenda", "/agenda/\(try XCTUnwrap(fixture.tokens["bo"])).json"),
-            ("Program", "/program"), ("SessionDocument", "/sessions/ses_data"), ("Health", "/health"),
+            ("Program", "/program"), ("SessionDocument", "/sessions/ses_data"), ("Health", "/health"), ("LogHead", "/log/head"),
             ("Problem", "/agenda/\(String(repeating: "0", count: 32))"), ("Problem", "/sessions/nope"),
             ("Problem", "/program?min_position=x"),
         ]
@@ -79,7 +79,8 @@ final class ValidatorTests: XCTestCase {
         let ana = try XCTUnwrap(fixture.tokens["ana"])
         let unknown = String(repeating: "0", count: 32)
         let routes: [(template: String, path: String, missing: String)] = [
-            ("/health", "/health", ""), ("/openapi.json", "/openapi.json", ""), ("/program", "/program", "/program?conference=nope"),
+            ("/health", "/health", ""), ("/log/head", "/log/head", ""), ("/openapi.json", "/openapi.json", ""),
+            ("/program", "/program", "/program?conference=nope"),
             ("/program.ics", "/program.ics", "/program.ics?conference=nope"), ("/sessions/{id}", "/sessions/ses_data", "/sessions/nope"),
             ("/agenda/{token}", "/agenda/\(ana)", "/agenda/\(unknown)"),
             ("/agenda/{token}.json", "/agenda/\(ana).json", "/agenda/\(unknown).json"),

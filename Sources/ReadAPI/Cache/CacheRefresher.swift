@@ -7,7 +7,8 @@ import Synchronization
 /// The thread that keeps the cache fresh: it LISTENs on `citylab_events`, catches the
 /// projections up when the projector runs in-process, reads what changed since the cache's
 /// position and applies it, then waits for the next NOTIFY (or `poll`, the fallback). Its
-/// connection is its own; a lost database marks `/health` down and is retried with backoff.
+/// connections are its own: one reading as `citylab_reader` (`ReadConnection`), one for the
+/// projector; a lost database marks `/health` down and is retried with backoff.
 final class CacheRefresher: Sendable {
     private let url: String
     private let runsProjector: Bool
@@ -54,6 +55,8 @@ final class CacheRefresher: Sendable {
 
     private func run() {
         var connection: Connection?
+        // The in-process projector writes the read models: its own connection, not the reader's.
+        var projector: Connection?
         var failures = 0
         var isFirst = true
         var lastProjectorError = ""
@@ -62,14 +65,16 @@ final class CacheRefresher: Sendable {
                 let live = try connection.flatMap { $0.isOpen ? $0 : nil } ?? connect()
                 connection = live
                 if runsProjector {
+                    let writer = try projector.flatMap { $0.isOpen ? $0 : nil } ?? Connection(url)
+                    projector = writer
                     do {
-                        try Projector.catchUpAll(live)
+                        try Projector.catchUpAll(writer)
                         lastProjectorError = ""
                     } catch {
                         // Serve what the read models hold; say so once per distinct failure.
                         if "\(error)" != lastProjectorError { log("projector: \(error); serving the read models as they are") }
                         lastProjectorError = "\(error)"
-                        guard live.isOpen else { throw error }
+                        guard writer.isOpen else { throw error }
                     }
                 }
                 let refresh = try ReadModelReader.refresh(live, since: cache.positions, capacity: cache.capacity)
@@ -90,6 +95,8 @@ final class CacheRefresher: Sendable {
                 failures += 1
                 connection?.close()
                 connection = nil
+                projector?.close()
+                projector = nil
                 if isFirst { firstPass.signal() }
                 isFirst = false
                 waiters.positionAdvanced()
@@ -97,10 +104,11 @@ final class CacheRefresher: Sendable {
             }
         }
         connection?.close()
+        projector?.close()
     }
 
     private func connect() throws -> Connection {
-        let connection = try Connection(url)
+        let connection = try ReadConnection.open(url)
         try connection.listen(Projector.channel)
         return connection
     }

@@ -78,7 +78,7 @@ final class ColdLoader: Sendable {
             guard let job = next else { continue }
             guard let tokenHash = job else { break }
             let result = Result { () throws -> LoadedAgenda in
-                let live = try connection.flatMap { $0.isOpen ? $0 : nil } ?? Connection(url)
+                let live = try connection.flatMap { $0.isOpen ? $0 : nil } ?? ReadConnection.open(url)
                 connection = live
                 return try ReadModelReader.agenda(tokenHash: tokenHash, live)
             }

@@ -62,7 +62,8 @@ final class DocumentCache: Sendable {
     /// Applies a refresh read in one snapshot.
     func apply(_ refresh: Refresh) {
         state.withLock { state in
-            state.health = HealthState(isDatabaseUp: true, projections: refresh.checkpoints, head: refresh.head)
+            state.health = HealthState(
+                isDatabaseUp: true, projections: refresh.checkpoints, head: refresh.head, headHash: refresh.headHash)
             if refresh.isOverCapacity {
                 state.isComplete = false
             } else if refresh.isFullAgendaLoad {

@@ -4,6 +4,8 @@ struct HealthState: Sendable, Equatable {
     var isDatabaseUp = false
     var projections: [String: Int64] = [:]
     var head: Int64 = 0
+    /// The head's hash, published by `/log/head` (empty until the first refresh).
+    var headHash: [UInt8] = []
 
     /// `{"database":"up","projections":{NAME:{"lag":n,"position":n}},"status":"ok"}` (sorted keys).
     var json: [UInt8] {
@@ -22,6 +24,7 @@ struct Refresh: Sendable {
     /// Every projection's checkpoint, and the log head.
     var checkpoints: [String: Int64]
     var head: Int64
+    var headHash: [UInt8]
     /// Agendas changed since the cache's position (nil: not read, nothing moved).
     var agendas: [CachedAgenda]?
     /// All agendas were read (the first load, when they fit the capacity).

@@ -8,7 +8,8 @@ enum ReadModelReader {
     /// What changed since the cache's positions (-1: never loaded).
     static func refresh(_ connection: Connection, since positions: (agendas: Int64, program: Int64), capacity: Int) throws -> Refresh {
         try snapshot(connection) {
-            var refresh = Refresh(checkpoints: try checkpoints(connection), head: try head(connection))
+            let (head, hash) = try head(connection)
+            var refresh = Refresh(checkpoints: try checkpoints(connection), head: head, headHash: hash)
             if positions.agendas < 0 {
                 let count = try connection.query("SELECT count(*) AS n FROM agendas").first?.int("n") ?? 0
                 if count > capacity {
@@ -52,8 +53,10 @@ enum ReadModelReader {
         return positions
     }
 
-    static func head(_ connection: Connection) throws -> Int64 {
-        try connection.query("SELECT coalesce(max(position), 0) AS head FROM log_head").first?.int64("head") ?? 0
+    /// The log head's position and hash (0 and no bytes when the head row is missing).
+    static func head(_ connection: Connection) throws -> (Int64, [UInt8]) {
+        guard let row = try connection.query("SELECT position, hash FROM log_head").first else { return (0, []) }
+        return (try row.int64("position"), try row.bytes("hash"))
     }
 
     private static func agendas(_ connection: Connection, where condition: String, _ params: [any PostgresBindable]) throws

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "citylab read API",
             "version": "1.0.0",
-            "description": "Attendees' agendas (HTML, JSON, iCalendar), the program, and health. Every answer carries X-Projection-Position; ?min_position=n waits up to 2 s for the projections to reach n. Errors are application/problem+json (RFC 9457)."
+            "description": "Attendees' agendas (HTML, JSON, iCalendar), the program, health, and the log head. Every answer carries X-Projection-Position; ?min_position=n waits up to 2 s for the projections to reach n. Errors are application/problem+json (RFC 9457)."
           },
           "paths": {
             "/": {
@@ -33,6 +33,19 @@ enum OpenAPIDocument {
                   "503": {"description": "The database does not answer (same shape; Retry-After).", "headers": {"X-Projection-Position": {"$ref": "#/components/headers/Position"}, "Retry-After": {"$ref": "#/components/headers/RetryAfter"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
                   "304": {"$ref": "#/components/responses/NotModified"},
                   "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "default": {"$ref": "#/components/responses/Refused"}
+                }
+              }
+            },
+            "/log/head": {
+              "get": {
+                "summary": "The log's current head, for witnesses to keep ('citylab audit verify --head POSITION:HASH' proves the log up to it)",
+                "parameters": [{"$ref": "#/components/parameters/IfNoneMatch"}],
+                "responses": {
+                  "200": {"description": "The head: its position and hash, nothing else.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}, "X-Projection-Position": {"$ref": "#/components/headers/Position"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LogHead"}}}},
+                  "304": {"$ref": "#/components/responses/NotModified"},
+                  "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+                  "503": {"$ref": "#/components/responses/Unavailable"},
                   "default": {"$ref": "#/components/responses/Refused"}
                 }
               }
@@ -169,6 +182,13 @@ enum OpenAPIDocument {
               "Problem": {
                 "type": "object", "additionalProperties": false, "required": ["type", "title", "status", "detail"],
                 "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}}
+              },
+              "LogHead": {
+                "type": "object", "additionalProperties": false, "required": ["position", "hash"],
+                "properties": {
+                  "position": {"type": "integer", "minimum": 0, "description": "The last position of the log."},
+                  "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "The SHA-256 chain hash at that position, in hex."}
+                }
               },
               "Health": {
                 "type": "object", "additionalProperties": false, "required": ["status", "database", "projections"],

@@ -19,6 +19,7 @@ struct ReadRoutes: Sendable {
             responder.send(Response(status: 303, headers: [("Location", "/program" + query), ("Cache-Control", "no-cache")]))
         }
         router.get("/health") { request, _, responder in responder.send(HealthRoute.answer(request, cache)) }
+        router.get("/log/head") { request, _, responder in responder.send(LogHeadRoute.answer(request, cache)) }
         router.get("/openapi.json") { request, _, responder in
             responder.send(Answer.ok(OpenAPIDocument.representation, for: request, position: cache.position))
         }
