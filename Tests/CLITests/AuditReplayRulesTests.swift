@@ -129,6 +129,17 @@ final class AuditReplayRulesTests: XCTestCase {
         XCTAssertEqual(replay.findings.first?.reason, "dina held only desk (needs organizer)")
     }
 
+    func testASuperuserNoStaffEventNamesIsShownNotAFinding() {
+        let (owner, root) = (StaffLogin(unchecked: "citylab_superuser"), StaffLogin(unchecked: "root"))
+        var replay = AuthorityReplay(superusers: [owner, root])
+        replay.apply(position: 1, type: "StaffAdded", login: owner, event: StaffAdded(login: root, roles: StaffRole.allCases))
+        replay.apply(position: 2, type: "SeatTaken", login: owner, event: nil)
+        replay.apply(position: 3, type: "StaffRoleRevoked", login: root, event: StaffRoleRevoked(login: root, role: .organizer))
+        replay.apply(position: 4, type: "SeatTaken", login: root, event: nil)
+        XCTAssertEqual(replay.bySuperusers, [owner: 1], "the bootstrap is accepted whoever appended it")
+        XCTAssertEqual(replay.findings.map(\.position), [4], "a superuser the log made staff is held to its roles")
+    }
+
     func testAFirstStaffAddedWithoutEveryRoleIsNoBootstrap() {
         var replay = AuthorityReplay()
         let eve = StaffLogin(unchecked: "eve")

@@ -16,9 +16,20 @@ public struct AuthorityReplay: Sendable {
     public private(set) var findings: [AuditFinding] = []
     /// The position of the first event with a login, once seen.
     public private(set) var firstAuthenticated: Int64?
+    /// Events by each database superuser that no staff event ever named: their authority is the
+    /// server's, outside citylab's roles, so they are shown, not failures (and only a kept head
+    /// vouches for them).
+    public private(set) var bySuperusers: [StaffLogin: Int] = [:]
     private var sawStaffAdded = false
+    /// Every login a staff event named.
+    private var staff: Set<StaffLogin> = []
+    private let superusers: Set<StaffLogin>
 
-    public init() {}
+    /// `superusers`: the logins the server holds as superusers (`pg_roles.rolsuper`), e.g. the
+    /// embedded cluster's `citylab_superuser` that tests and the installer connect as.
+    public init(superusers: Set<StaffLogin> = []) {
+        self.superusers = superusers
+    }
 
     /// Checks one event and applies it if it is a staff event that was allowed. `event` is the
     /// decoded payload (nil when it could not be read: then only its type is checked).
@@ -28,6 +39,7 @@ public struct AuthorityReplay: Sendable {
             if Set(added.roles) == Set(StaffRole.allCases) {
                 // The bootstrap: whoever installed citylab holds every role, whoever appended it.
                 roles[added.login] = Set(added.roles)
+                staff.insert(added.login)
                 if login == nil, firstAuthenticated == nil { unauthenticated += 1 }
                 if login != nil, firstAuthenticated == nil { firstAuthenticated = position }
                 return
@@ -48,6 +60,11 @@ public struct AuthorityReplay: Sendable {
         let allowed = EventAuthority.roles(for: type)
         let held = roles[login] ?? []
         guard !allowed.isDisjoint(with: held) else {
+            if superusers.contains(login), !staff.contains(login) {
+                bySuperusers[login, default: 0] += 1
+                evolve(event)
+                return
+            }
             let needs =
                 allowed.isEmpty ? "no role may append this type" : "needs " + allowed.sorted().map(\.rawValue).joined(separator: " or ")
             let holds = held.isEmpty ? "held no role" : "held only " + held.sorted().map(\.rawValue).joined(separator: ", ")
@@ -59,8 +76,12 @@ public struct AuthorityReplay: Sendable {
 
     private mutating func evolve(_ event: (any DomainEvent)?) {
         switch event {
-        case let added as StaffAdded: roles[added.login, default: []].formUnion(added.roles)
-        case let granted as StaffRoleGranted: roles[granted.login, default: []].insert(granted.role)
+        case let added as StaffAdded:
+            roles[added.login, default: []].formUnion(added.roles)
+            staff.insert(added.login)
+        case let granted as StaffRoleGranted:
+            roles[granted.login, default: []].insert(granted.role)
+            staff.insert(granted.login)
         case let revoked as StaffRoleRevoked: roles[revoked.login]?.remove(revoked.role)
         case let disabled as StaffDisabled: roles[disabled.login] = nil
         default: break

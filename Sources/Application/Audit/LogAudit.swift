@@ -4,13 +4,16 @@ import Events
 /// (during the chain check, so the log is walked once), it decodes what the checks need and
 /// hands each event to `AuthorityReplay` and `RulesReplay`. Pure: no I/O.
 public struct LogAudit: Sendable {
-    public private(set) var authority = AuthorityReplay()
+    public private(set) var authority: AuthorityReplay
     public private(set) var rules = RulesReplay()
     /// Events whose payload or metadata this build cannot read (an unknown type or schema).
     public private(set) var unreadable: [AuditFinding] = []
     public private(set) var events: Int64 = 0
 
-    public init() {}
+    /// `superusers`: the server's superuser logins (see `AuthorityReplay.init(superusers:)`).
+    public init(superusers: Set<StaffLogin> = []) {
+        authority = AuthorityReplay(superusers: superusers)
+    }
 
     public mutating func apply(_ recorded: RecordedEvent) {
         events += 1

@@ -47,7 +47,10 @@ enum AuditVerifyCommand {
         let started = Date()
         let progress = AuditProgressLine("verifying", isEnabled: !invocation.json && Output.stderrIsTerminal)
         defer { progress.finish() }
-        var audit = LogAudit()
+        let superusers = try store.connection.query("SELECT rolname FROM pg_roles WHERE rolsuper").rows.map {
+            StaffLogin(unchecked: try $0.string("rolname"))
+        }
+        var audit = LogAudit(superusers: Set(superusers))
         let outcome = try ChainVerifier.verify(store, kept: kept, progress: progress.update) { audit.apply($0) }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)

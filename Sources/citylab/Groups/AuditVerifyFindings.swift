@@ -22,9 +22,14 @@ struct AuditVerifyFindings {
         } else {
             line +=
                 "every event with a login was appended by one holding a role allowed to write it (\(logins) staff login\(logins == 1 ? "" : "s") replayed)"
-            line +=
-                unauthenticated == 0
-                ? "." : "; \(unauthenticated) unauthenticated (written before logins were recorded)."
+            let bySuperusers = audit.authority.bySuperusers
+            if !bySuperusers.isEmpty {
+                let who = bySuperusers.keys.sorted().map { "\($0): \(bySuperusers[$0] ?? 0)" }.joined(separator: ", ")
+                line +=
+                    ", except those by database superusers no staff event names (\(who)): their authority is the server's, outside "
+                    + "citylab's roles of work"
+            }
+            line += unauthenticated == 0 ? "." : "; \(unauthenticated) unauthenticated (written before logins were recorded)."
         }
         return line
     }
@@ -65,6 +70,7 @@ struct AuditVerifyFindings {
         [
             "authority": .object([
                 "unauthenticated": .int(Int64(audit.authority.unauthenticated)), "findings": .array(authority.map(\.json)),
+                "by_superusers": .object(audit.authority.bySuperusers.reduce(into: [:]) { $0[$1.key.rawValue] = .int(Int64($1.value)) }),
             ]),
             "rules": .object(["findings": .array(rules.map(\.json))]),
         ]
