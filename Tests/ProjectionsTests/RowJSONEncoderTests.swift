@@ -109,15 +109,6 @@ final class RowJSONEncoderTests: XCTestCase {
         XCTAssertEqual(RowJSONEncoder.snakeCase("lastChangedPosition"), "last_changed_position")
     }
 
-    func testArraysOfRowsParseAsTheyWere() throws {
-        let rows = (0..<12_000).map { RosterRow(session: "s\($0)", attendee: "a", name: awkward, kind: .seat, sincePosition: Int64($0)) }
-        let chunks = try RowCoding.encode(rows)
-        XCTAssertEqual(chunks.count, 3)
-        let decoded = try chunks.flatMap { try RowCoding.decoder.decode([RosterRow].self, from: Data($0.utf8)) }
-        XCTAssertEqual(decoded, rows)
-        XCTAssertEqual(try RowCoding.encode([RosterRow]()), [])
-    }
-
     private func check<Row: Encodable>(_ row: Row, file: StaticString = #filePath, line: UInt = #line) throws {
         let expected = String(decoding: try RowCoding.encoder.encode(row), as: UTF8.self)
         let writer = RowJSONEncoder()

@@ -13,7 +13,7 @@ extension AttendeeRow: RowCopyWritable {
         line.text(role)
         line.text(organization)
         line.text(city)
-        line.text(status.rawValue)
+        line.text(status)
         line.text(checkedInAt)
         line.text(tokenHash)
         line.text(registeredAt)

@@ -1,13 +1,13 @@
 import Foundation
 
-/// Feeds a `COPY … FROM STDIN` with rows encoded by `RowCopyText` on two threads of their own,
+/// Feeds a `COPY … FROM STDIN` with rows' lines (`RowCopyWritable`) written on two threads of their own,
 /// a batch at a time (each thread every other batch) through a short queue, while the caller's
 /// thread sends the batches in order: the server stores rows as this process spells the next
 /// ones, instead of each waiting for the other.
 ///
 /// The rows are handed over whole (they are values); the producer threads touch nothing else,
 /// and every shared field is guarded by `condition` (the `@unchecked Sendable` rests on that).
-final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Sendable {
+final class RowCopyPipeline<Source, Row: RowCopyWritable>: @unchecked Sendable {
     private struct Stopped: Error {}
 
     /// The rows to send: `row(source[index])` for each of `indices` (nil ones are skipped), so a
@@ -15,7 +15,6 @@ final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Senda
     private var source: [Source]
     private let indices: [Int]
     private let row: @Sendable (Source) -> Row?
-    private let columns: [String]
     private let batchSize: Int
     private let producers = 2
     private let condition = NSCondition()
@@ -30,24 +29,23 @@ final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Senda
     /// Sends the COPY lines of `row(source[index])` for each of `indices` through `send`, in
     /// order, skipping nil rows; small sets are encoded right here.
     static func send(
-        _ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, columns: [String], batchSize: Int = 250,
+        _ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, batchSize: Int = 250,
         _ send: ([UInt8]) throws -> Void
     ) throws {
         guard indices.count > batchSize else {
-            var text = RowCopyText(columns: columns)
-            var out: [UInt8] = []
-            for index in indices { if let row = row(source[index]) { try text.append(row, to: &out) } }
-            if !out.isEmpty { try send(out) }
+            var line = RowCopyLine()
+            for index in indices { try row(source[index])?.writeCopyLine(&line) }
+            if !line.out.isEmpty { try send(line.out) }
             return
         }
-        let pipeline = RowCopyPipeline(source, indices, row: row, columns: columns, batchSize: batchSize)
+        let pipeline = RowCopyPipeline(source, indices, row: row, batchSize: batchSize)
         pipeline.start()
         defer { pipeline.stop() }
         while let batch = try pipeline.take() { try send(batch) }
     }
 
-    private init(_ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, columns: [String], batchSize: Int) {
-        (self.source, self.indices, self.row, self.columns, self.batchSize) = (source, indices, row, columns, max(1, batchSize))
+    private init(_ source: [Source], _ indices: [Int], row: @escaping @Sendable (Source) -> Row?, batchSize: Int) {
+        (self.source, self.indices, self.row, self.batchSize) = (source, indices, row, max(1, batchSize))
     }
 
     private var count: Int { (indices.count + batchSize - 1) / batchSize }
@@ -87,8 +85,8 @@ final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Senda
 
     /// Encodes batches `first`, `first + producers`, … (a failed one is queued as its error).
     private func produce(from first: Int) {
-        var text = RowCopyText(columns: columns)
-        encode(from: first, &text)
+        var line = RowCopyLine(capacity: batchSize * 256)
+        encode(from: first, &line)
         condition.lock()
         running -= 1
         condition.broadcast()
@@ -96,18 +94,15 @@ final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Senda
     }
 
     /// The batches of `produce`, reading the rows through a local reference (released on return).
-    private func encode(from first: Int, _ text: inout RowCopyText) {
+    private func encode(from first: Int, _ line: inout RowCopyLine) {
         let source = self.source
         do {
             for number in stride(from: first, to: count, by: producers) {
                 let outcome = Result { () throws -> [UInt8] in
-                    var out: [UInt8] = []
-                    out.reserveCapacity(batchSize * 256)
+                    line.out.reserveCapacity(batchSize * 256)
                     let start = number * batchSize
-                    for index in indices[start..<min(start + batchSize, indices.count)] {
-                        if let row = row(source[index]) { try text.append(row, to: &out) }
-                    }
-                    return out
+                    for index in indices[start..<min(start + batchSize, indices.count)] { try row(source[index])?.writeCopyLine(&line) }
+                    return line.take()
                 }
                 try enqueue(number, outcome)
                 if case .failure = outcome { break }
@@ -129,7 +124,7 @@ final class RowCopyPipeline<Source, Row: Encodable & Sendable>: @unchecked Senda
 
 extension RowCopyPipeline where Source == Row {
     /// Sends the COPY lines of `rows` through `send`, in order.
-    static func send(_ rows: [Row], columns: [String], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
-        try self.send(rows, Array(rows.indices), row: { $0 }, columns: columns, batchSize: batchSize, send)
+    static func send(_ rows: [Row], batchSize: Int = 250, _ send: ([UInt8]) throws -> Void) throws {
+        try self.send(rows, Array(rows.indices), row: { $0 }, batchSize: batchSize, send)
     }
 }

@@ -1,12 +1,10 @@
-import Dispatch
 import Foundation
 import Postgres
-import Synchronization
 
 /// A table's rows by key, as Codable values: loaded on demand in one query per batch of keys,
-/// changed in memory, written back in bulk (one DELETE and one COPY, see `RowCopyText`).
-/// Column names are the properties' names in snake_case.
-final class RowStore<Row: Codable & Sendable> {
+/// changed in memory, written back in bulk (one DELETE and one COPY of the rows' own lines,
+/// `RowCopyWritable`). Rows are read back by their properties' names in snake_case.
+final class RowStore<Row: RowCopyWritable> {
     let table: String
     private let keyColumns: [String]
     private let keyParts: (Row) -> [String]
@@ -144,26 +142,14 @@ final class RowStore<Row: Codable & Sendable> {
         }
     }
 
-    private var columns: [String]?
-
     /// Writes the rows of `slots` (absent ones skipped) with one COPY, encoded a batch at a time
     /// on a thread of their own while the server takes the previous batches (`RowCopyPipeline`).
     private func insert(_ slots: [Int], _ connection: Connection) throws {
-        let columns = try self.columns ?? Self.columns(of: table, connection)
-        self.columns = columns
         // The rows are read where they lie (the array is shared, not copied row by row).
         let rows = self.rows
-        _ = try connection.copyIn("COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN") { send in
-            try RowCopyPipeline.send(rows, slots, row: { $0?.row }, columns: columns, send)
+        _ = try connection.copyIn("COPY \(table) (\(Row.copyColumns.joined(separator: ", "))) FROM STDIN") { send in
+            try RowCopyPipeline.send(rows, slots, row: { $0?.row }, send)
         }
-    }
-
-    private static func columns(of table: String, _ connection: Connection) throws -> [String] {
-        let sql = """
-            SELECT attname::text AS name FROM pg_attribute
-            WHERE attrelid = $1::text::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum
-            """
-        return try connection.query(sql, [table]).rows.map { try $0.string("name") }
     }
 
     private func deleteRows(_ keys: [String], _ connection: Connection) throws {
@@ -184,27 +170,6 @@ public enum RowCoding {
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         return encoder
-    }
-
-    /// Rows as JSON arrays of at most 5000 (`RowJSONEncoder`); big batches are encoded on two threads.
-    static func encode<Row: Encodable & Sendable>(_ rows: [Row]) throws -> [String] {
-        let chunks = stride(from: 0, to: rows.count, by: 5000).map { rows[$0..<min($0 + 5000, rows.count)] }
-        guard chunks.count > 1 else { return try chunks.map(encodeArray) }
-        let results = Mutex<[Int: Result<String, any Error>]>([:])
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            let outcome = Result { try encodeArray(chunks[index]) }
-            results.withLock { $0[index] = outcome }
-        }
-        return try results.withLock { all in try chunks.indices.map { try all[$0]?.get() ?? "[]" } }
-    }
-
-    /// A JSON array of `rows`, spelled as `encoder` would (keys in declaration order).
-    static func encodeArray<Row: Encodable>(_ rows: ArraySlice<Row>) throws -> String {
-        let writer = RowJSONEncoder(capacity: rows.count * 256)
-        writer.openArray()
-        for row in rows { try writer.append(row) }
-        writer.closeArray()
-        return writer.text
     }
 
     public static var decoder: JSONDecoder {

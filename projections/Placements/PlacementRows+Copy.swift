@@ -1,5 +1,5 @@
-/// Rows of `placements` and `placement_scholars` written straight to their COPY lines
-/// (`RowCopyWritable`); `starts` and `ends` come last, as migration 105 added them.
+/// Rows of `placements`, `placement_scholars` and `placement_openings` written straight to their
+/// COPY lines (`RowCopyWritable`); `starts` and `ends` come last, as migration 105 added them.
 extension PlacementRow: RowCopyWritable {
     static let copyColumns = [
         "placement", "scholar", "scholar_name", "scholar_email", "university", "opening", "city", "country", "host", "project", "cohort",
@@ -19,7 +19,7 @@ extension PlacementRow: RowCopyWritable {
         line.text(host)
         line.text(project)
         line.number(cohort)
-        line.text(status.rawValue)
+        line.text(status)
         line.text(proposedAt)
         line.text(approvedAt)
         line.text(confirmedAt)
@@ -43,6 +43,22 @@ extension PlacementScholar: RowCopyWritable {
         line.text(name)
         line.text(email)
         line.text(university)
+        line.end()
+    }
+}
+
+extension PlacementOpening: RowCopyWritable {
+    static let copyColumns = ["opening", "city", "country", "host", "project", "cohort", "starts", "ends"]
+
+    func writeCopyLine(_ line: inout RowCopyLine) {
+        line.text(opening)
+        line.text(city)
+        line.text(country)
+        line.text(host)
+        line.text(project)
+        line.number(cohort)
+        line.text(starts)
+        line.text(ends)
         line.end()
     }
 }
