@@ -112,6 +112,39 @@ final class AuditAuthorityCLITests: XCTestCase {
         XCTAssertEqual(missing.status, 2, missing.stdout)
     }
 
+    /// `audit placements` says who did each step: the login, and whom they acted for when that differs.
+    func testPlacementsShowTheLoginOnBehalfOfTheActor() throws {
+        let connection = try cli.connection()
+        defer { connection.close() }
+        let (placement, scholar) = (PlacementID(unchecked: "plc_9"), ScholarID(unchecked: "sch_9"))
+        try AuditLogForgery.append(connection, .opening(opening(1)), created(1), login: nil, actor: "maria")
+        try AuditLogForgery.append(
+            connection, .placement(placement),
+            PlacementProposed(placement: placement, scholar: scholar, opening: opening(1), cohort: 2027, note: nil), login: nil,
+            actor: "maria")
+        try AuditLogForgery.append(
+            connection, .placement(placement), PlacementApproved(placement: placement, scholar: scholar, opening: opening(1)),
+            login: "ana", actor: "maria")
+        try AuditLogForgery.append(
+            connection, .placement(placement),
+            PlacementWithdrawn(placement: placement, scholar: scholar, opening: opening(1), reason: "moved", by: "staff", from: "approved"),
+            login: "ana", actor: "ana")
+        let text = try cli.run("audit", "placements")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        for expected in ["unauthenticated (on behalf of maria)  ", "by ana (on behalf of maria)  ", "by ana  "] {
+            XCTAssertTrue(text.stdout.contains(expected), "'\(expected)' in \(text.stdout)")
+        }
+        let json = try cli.run("audit", "placements", "--format", "json")
+        let history = try XCTUnwrap(((try json.json()["placements"] as? [[String: Any]])?.first)?["history"] as? [[String: Any]])
+        XCTAssertEqual(history.map { $0["login"] as? String }, [nil, "ana", "ana"])
+        XCTAssertEqual(history.map { $0["actor"] as? String }, ["maria", "maria", "ana"])
+        XCTAssertEqual(
+            history.map { $0["by"] as? String }, ["unauthenticated (on behalf of maria)", "by ana (on behalf of maria)", "by ana"])
+        let csv = try cli.run("audit", "placements", "--format", "csv")
+        XCTAssertTrue(csv.stdout.contains(",by ana (on behalf of maria),ana,maria,"), csv.stdout)
+        XCTAssertTrue(csv.stdout.contains(",unauthenticated (on behalf of maria),,maria,"), csv.stdout)
+    }
+
     private func opening(_ index: Int) -> OpeningID { OpeningID(unchecked: "opn_\(index)") }
 
     private func created(_ index: Int) -> OpeningCreated {

@@ -20,20 +20,24 @@ enum AuditLogForgery {
 
     /// Inserts `event` at the head with `login` in its metadata (none when nil); returns its position.
     @discardableResult
-    static func append(_ connection: Connection, _ stream: StreamName, _ event: any DomainEvent, login: String?) throws -> Int64 {
+    static func append(
+        _ connection: Connection, _ stream: StreamName, _ event: any DomainEvent, login: String?, actor: String = "mallory"
+    ) throws -> Int64 {
         let head = try connection.query("SELECT position FROM log_head").rows[0].int64("position")
-        try insert(connection, at: head + 1, stream, event, login: login)
+        try insert(connection, at: head + 1, stream, event, login: login, actor: actor)
         return head + 1
     }
 
     /// Inserts `event` at `position`, moving every later event one position on, and recomputes the
     /// hash of every event from there and the head: the chain alone no longer shows anything.
-    static func insert(_ connection: Connection, at position: Int64, _ stream: StreamName, _ event: any DomainEvent, login: String?) throws
-    {
+    static func insert(
+        _ connection: Connection, at position: Int64, _ stream: StreamName, _ event: any DomainEvent, login: String?,
+        actor: String = "mallory"
+    ) throws {
         let version = try connection.query("SELECT coalesce(max(version), 0) + 1 AS v FROM events WHERE stream = $1", [stream.rawValue])
             .rows[0].int("v")
         let meta = EventMetadata(
-            actor: "mallory", commandID: "cmd_forged_\(position)", command: "forged", source: "sql",
+            actor: actor, commandID: "cmd_forged_\(position)", command: "forged", source: "sql",
             login: login.map(StaffLogin.init(unchecked:))
         ).canonicalText
         try connection.simpleQuery(

@@ -5,7 +5,7 @@ extension PlacementAudit.Report {
     /// The CSV columns: the placement (as of the cutoff), then the history entry.
     public static let csvColumns = [
         "placement", "scholar", "scholar_name", "scholar_email", "city", "country", "host", "project", "opening", "cohort",
-        "status", "position", "recorded_at", "actor", "command_id", "command", "event", "status_after", "note",
+        "status", "position", "recorded_at", "by", "login", "actor", "command_id", "command", "event", "status_after", "note",
         "training_completed_at", "seats_taken_before", "seats", "withdrawn_by", "withdrawn_from", "reason", "outcome",
     ]
 
@@ -24,7 +24,8 @@ extension PlacementAudit.Report {
             for entry in record.history {
                 writer.record(
                     placement + [
-                        String(entry.position), entry.recordedAt, entry.actor, entry.commandID, entry.command, entry.event,
+                        String(entry.position), entry.recordedAt, entry.by, entry.login ?? "", entry.actor, entry.commandID, entry.command,
+                        entry.event,
                         entry.status?.rawValue ?? "", entry.note ?? "", entry.trainingCompletedAt ?? "",
                         entry.seatsTakenBefore.map(String.init) ?? "", entry.seats.map(String.init) ?? "", entry.withdrawnBy ?? "",
                         entry.withdrawnFrom ?? "", entry.reason ?? "", entry.outcome ?? "",

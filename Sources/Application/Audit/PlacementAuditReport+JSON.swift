@@ -65,7 +65,8 @@ extension PlacementAudit.Report {
         var members: [String: JSONValue] = [
             "position": .int(entry.position), "recorded_at": .string(entry.recordedAt), "actor": .string(entry.actor),
             "command_id": .string(entry.commandID), "command": .string(entry.command), "event": .string(entry.event),
-            "status": entry.status.map { .string($0.rawValue) } ?? .null,
+            "status": entry.status.map { .string($0.rawValue) } ?? .null, "by": .string(entry.by),
+            "login": entry.login.map { .string($0) } ?? .null,
         ]
         let optional: [(String, String?)] = [
             ("note", entry.note), ("reason", entry.reason), ("withdrawn_by", entry.withdrawnBy), ("withdrawn_from", entry.withdrawnFrom),

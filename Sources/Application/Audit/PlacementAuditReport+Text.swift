@@ -9,7 +9,7 @@ extension PlacementAudit.Report {
         let entries = placements.flatMap(\.history)
         let widths = (
             position: entries.map { "#\($0.position)".count }.max() ?? 0,
-            actor: entries.map(\.actor.count).max() ?? 0,
+            actor: entries.map(\.by.count).max() ?? 0,
             command: entries.map(\.commandID.count).max() ?? 0,
             event: entries.map(\.event.count).max() ?? 0,
             status: entries.map { ($0.status?.rawValue ?? "").count }.max() ?? 0
@@ -20,7 +20,7 @@ extension PlacementAudit.Report {
             for entry in record.history {
                 let columns = [
                     Self.pad("#\(entry.position)", widths.position, right: true), entry.recordedAt,
-                    Self.pad(entry.actor, widths.actor), Self.pad(entry.commandID, widths.command),
+                    Self.pad(entry.by, widths.actor), Self.pad(entry.commandID, widths.command),
                     Self.pad(entry.event, widths.event), Self.pad(entry.status?.rawValue ?? "", widths.status),
                     entry.details.map { "\($0.label): \($0.value)" }.joined(separator: "; "),
                 ]

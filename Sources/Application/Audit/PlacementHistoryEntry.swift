@@ -7,7 +7,10 @@ public struct PlacementHistoryEntry: Sendable, Equatable {
     public let position: Int64
     /// Canonical UTC with microseconds, exactly as the hash covers it.
     public let recordedAt: String
+    /// Who the command was run on behalf of (`--actor`, `CITYLAB_ACTOR` or the OS user): kept, never the identity.
     public let actor: String
+    /// The login the database authenticated (`session_user`); nil for events written before logins were recorded.
+    public let login: String?
     public let commandID: String
     /// The command that wrote it (`placement confirm`).
     public let command: String
@@ -31,6 +34,7 @@ public struct PlacementHistoryEntry: Sendable, Equatable {
         position = recorded.position
         recordedAt = recorded.instant
         actor = meta["actor"]?.stringValue ?? "?"
+        login = meta["login"]?.stringValue
         commandID = meta["command_id"]?.stringValue ?? "?"
         command = meta["command"]?.stringValue ?? "?"
         self.event = recorded.type
@@ -44,6 +48,13 @@ public struct PlacementHistoryEntry: Sendable, Equatable {
         case let completed as PlacementCompleted: outcome = completed.outcome
         default: break
         }
+    }
+
+    /// `by ana (on behalf of maria)`, `by ana` when she acted for herself, or `unauthenticated (on
+    /// behalf of maria)` for an event written before logins were recorded.
+    public var by: String {
+        guard let login else { return "unauthenticated (on behalf of \(actor))" }
+        return login == actor ? "by \(login)" : "by \(login) (on behalf of \(actor))"
     }
 
     /// The recorded facts as `label: value` pairs, in a fixed order (text and CSV share it).

@@ -12,7 +12,9 @@ enum AuditPlacementsCommand {
         discussion: "Replays the placement, scholar and opening streams through the same rules the commands use; never reads a "
             + "read model. --position N is the log up to and including N; --as-of T the log up to the last event recorded at "
             + "or before T (an ISO 8601 instant with a zone; a date alone means 00:00 UTC). Before the first event the answer "
-            + "is empty; past the head it is the current state. CSV is RFC 4180, one row per event; cells starting with = + - @ "
+            + "is empty; past the head it is the current state. Each event says who: 'by LOGIN' (the login the database "
+            + "authenticated), '(on behalf of ACTOR)' when --actor named someone else, or 'unauthenticated' for events written "
+            + "before logins were recorded. CSV is RFC 4180, one row per event; cells starting with = + - @ "
             + "get a leading ' so a spreadsheet shows them as text.",
         options: [
             .option("scholar", valueName: "scholar", help: "Only this scholar's placements (id sch_… or email)."),
