@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("sql/v002-leaner-append.sql"),
                 .embedInCode("sql/v003-one-statement-append.sql"),
                 .embedInCode("sql/v004-generic-append-plans.sql"),
+                .embedInCode("sql/v005-roles-and-authority.sql"),
                 .embedInCode("sql/v006-staff-logins.sql"),
                 .embedInCode("sql/v007-staff-adopts-logins-only.sql"),
                 .embedInCode("sql/v008-staff-logins-server-wide.sql"),
@@ -49,6 +50,7 @@ let package = Package(
                 .embedInCode("sql/v103-agendas.sql"),
                 .embedInCode("sql/v104-placements.sql"),
                 .embedInCode("sql/v105-placement-periods.sql"),
+                .embedInCode("sql/v106-read-model-privileges.sql"),
             ]
         ),
         .target(

@@ -18,6 +18,15 @@ extension EventStore {
         } catch let error as PostgresError where error.sqlState == "CL409" {
             // Raised by our own SQL, whose message text is ours and never translated.
             throw EventStoreError.conflict(error.message)
+        } catch let error as PostgresError where error.sqlState == "CL500" {
+            throw EventStoreError.damaged(error.message)
+        } catch let error as PostgresError where EventStoreError.isPrivilegeRefusal(error) {
+            throw EventStoreError.notPermitted(refusal(error, types: prepared.types))
+        } catch let error as PostgresError where error.isUniqueViolation && error.constraint == "events_pkey" {
+            // The next position is taken although the head said it was free: a row went in past
+            // the append path. Retrying would meet it again.
+            throw EventStoreError.damaged(
+                "the log is damaged: the position after the head is taken by an event the head does not account for")
         } catch let error as PostgresError where error.isUniqueViolation && error.constraint == Self.commandsKey {
             if let id = prepared.commandID,
                 let stored = try connection.query("SELECT result::text AS result FROM commands WHERE command_id = $1", [id]).rows.first?[
@@ -77,5 +86,16 @@ extension EventStore {
             throw EventStoreError.schema("citylab_append answered '\(answer)': run 'citylab db migrate'")
         }
         return AppendAnswer(position: position, duplicate: nil)
+    }
+
+    /// Why the database refused: its own message when the authority check named the role,
+    /// else (EXECUTE on the append path refused: a role that writes nothing) the roles the
+    /// batch's types need, from `EventAuthority`.
+    private func refusal(_ error: PostgresError, types: [String]) -> String {
+        if error.message.contains("needs the role") || error.message.contains("must record login") { return error.message }
+        let needed = Set(types.flatMap { EventAuthority.roles(for: $0) }).map(\.databaseRole).sorted()
+        let what = Array(Set(types)).sorted().joined(separator: ", ")
+        let login = (try? login().rawValue) ?? "this login"
+        return "appending \(what) needs the role \(needed.joined(separator: " or ")), which login \(login) does not hold"
     }
 }

@@ -3,11 +3,13 @@ import Postgres
 
 extension EventStore {
     /// A big batch in one transaction of four round trips: `citylab_append_open` locks the
-    /// head (answering a known command id, checking the streams only read) and returns it with
-    /// the batch's stamp; the rows go in by binary COPY, hashed here by `HashChain` exactly as
-    /// `citylab_append` hashes them (events/README.md), streamed in chunks so the server
-    /// inserts while this side hashes; `citylab_append_close` checks the rows continue the
-    /// head, moves it, records the command and notifies. Positions stay gap-free and commit in
+    /// head (answering a known command id, checking the streams only read and that the head is
+    /// the last event) and returns it with the batch's stamp; the rows go by binary COPY into
+    /// the session's staging table (the login may not insert into the log itself), hashed here
+    /// by `HashChain` exactly as `citylab_append` hashes them (events/README.md), streamed in chunks so the
+    /// server stores while this side hashes; `citylab_append_close` checks the staged rows'
+    /// types and login, moves them into the log, checks they continue the head, moves it,
+    /// records the command and notifies. Positions stay gap-free and commit in
     /// order: the head lock is held from open to commit.
     func copyAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         try connection.transaction {
@@ -29,7 +31,10 @@ extension EventStore {
             let stamp = try head.string("o_stamp")
             var rows = CopyRows(previous: try head.bytes("o_hash"), stamp: stamp, micros: try head.int64("o_micros"), meta: prepared.meta)
             try connection.copyIn(
-                "COPY events (position, stream, version, type, schema, data, meta, recorded_at, hash) FROM STDIN WITH (FORMAT binary)"
+                """
+                COPY pg_temp.citylab_append_staging (position, stream, version, type, schema, data, meta, recorded_at, hash)
+                FROM STDIN WITH (FORMAT binary)
+                """
             ) { send in
                 // The first rows go out as soon as there are a few: the server's insert is the
                 // slower side, so the sooner it starts the sooner the batch commits.

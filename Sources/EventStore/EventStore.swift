@@ -5,6 +5,8 @@ import Postgres
 /// Wraps one connection and is used by one thread at a time, like the connection.
 public final class EventStore {
     public let connection: Connection
+    /// The login the server authenticated for this connection, learned on first use.
+    var sessionLogin: StaffLogin?
 
     public init(_ connection: Connection) {
         self.connection = connection
@@ -47,7 +49,10 @@ public final class EventStore {
 
     /// Appends in one transaction (see `citylab_append` in sql/). Throws
     /// `EventStoreError.conflict` when a stream read by the decision has moved.
+    /// The metadata records this connection's login (`login()`), whatever the batch says.
     public func append(_ batch: AppendBatch) throws -> AppendOutcome {
+        var batch = batch
+        batch.metadata.login = try login()
         let prepared = try PreparedAppend(batch, summarize: true)
         let answer = try callAppend(prepared)
         if let stored = answer.duplicate {

@@ -43,7 +43,7 @@ extension HTTPBenchmark {
         var seats: [SessionID: Int] = [:]
         var waitlists: [SessionID: Int] = [:]
         var tokens: [String] = []
-        let metadata = EventMetadata(actor: "bench", commandID: "", command: "bench load")
+        let metadata = try store.authenticated(EventMetadata(actor: "bench", commandID: "", command: "bench load"))
         for batchStart in stride(from: 0, to: attendees, by: 500) {
             var events: [PendingEvent] = []
             var expectations = versions

@@ -7,7 +7,7 @@ import Foundation
 import Postgres
 
 /// Parses a command line, runs the verb, and maps every failure to CONTRACT's exit codes:
-/// 0 done, 1 refused by a rule, 2 usage, 3 conflict after retries, 4 database.
+/// 0 done, 1 refused by a rule, 2 usage, 3 conflict after retries, 4 database, 5 not permitted.
 enum CLI {
     static let parser = Parser(root: CommandTree.root, globalOptions: CommandTree.globals)
 
@@ -59,14 +59,26 @@ enum CLI {
             case .database(let message, let hint):
                 Output.error(.database, message, hint: hint, json: wantsJSON)
                 return 4
+            case .notPermitted(let message, let hint):
+                Output.error(.notPermitted, message, hint: hint, json: wantsJSON)
+                return 5
             }
         } catch let error as AuditFailure {
             Output.error(.rejected(rule: "audit"), error.message, hint: error.hint, json: wantsJSON && error.json == nil)
             if wantsJSON, let payload = error.json { Output.json(payload) }
             return 1
+        } catch EventStoreError.notPermitted(let message) {
+            Output.error(.notPermitted, message, hint: AppError.grantHint, json: wantsJSON)
+            return 5
+        } catch EventStoreError.damaged(let message) {
+            Output.error(.database, message, hint: "run 'citylab audit verify'", json: wantsJSON)
+            return 4
         } catch let error as EventStoreError {
             Output.error(.database, error.description, hint: "run 'citylab db migrate'", json: wantsJSON)
             return 4
+        } catch let error as PostgresError where EventStoreError.isPrivilegeRefusal(error) {
+            Output.error(.notPermitted, "not permitted: \(error.message)", hint: AppError.grantHint, json: wantsJSON)
+            return 5
         } catch let error as PostgresError {
             Output.error(.database, "database error: \(error)", hint: "check the server with 'citylab db status'", json: wantsJSON)
             return 4

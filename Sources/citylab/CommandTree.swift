@@ -50,7 +50,8 @@ enum CommandTree {
         "citylab",
         abstract: "Run the CityLab conference and place Summer Scholars in city halls.",
         discussion: "Every command becomes events in an append-only, hash-chained log in PostgreSQL. "
-            + "Exit codes: 0 done, 1 refused by a rule, 2 usage error, 3 conflict after retries, 4 database unreachable.",
+            + "Exit codes: 0 done, 1 refused by a rule, 2 usage error, 3 conflict after retries, 4 database unreachable or the log damaged, "
+            + "5 not permitted (the login lacks the database role).",
         subcommands: groups.map(\.spec),
         examples: [
             "citylab conference open --id citylab-2026 --name 'CityLab 2026' --city Bogotá --timezone America/Bogota --starts 2026-10-14 --ends 2026-10-16",

@@ -6,7 +6,7 @@ import Foundation
 /// errors on stderr as `error: …` and `hint: …`.
 enum Output {
     enum Failure {
-        case usage, database, conflict, internalError
+        case usage, database, conflict, internalError, notPermitted
         case rejected(rule: String)
 
         var code: String {
@@ -15,6 +15,7 @@ enum Output {
             case .database: return "database"
             case .conflict: return "conflict"
             case .internalError: return "internal"
+            case .notPermitted: return "not-permitted"
             case .rejected(let rule): return rule
             }
         }

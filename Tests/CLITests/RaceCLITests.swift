@@ -71,7 +71,7 @@ final class RaceCLITests: XCTestCase {
     /// stream version from racing psql processes. Exactly one commits; the rest conflict.
     func testRawConflictingAppendsFromProcesses() throws {
         let sql = """
-            SELECT citylab_append(NULL, '{}', '{}', 'race-1', '{1}', 'ConferenceOpened', '{1}', '{"n":1}', '{"actor":"race"}', '{}')
+            SELECT citylab_append(NULL, '{}', '{}', 'race-1', '{1}', 'ConferenceOpened', '{1}', '{"n":1}', format('{"actor":"race","login":"%s"}', session_user), '{}')
             """
         let processes = try (0..<10).map { _ in
             try ChildProcess.spawn(

@@ -111,17 +111,23 @@ final class AppendPathTests: StoreTestCase {
 
     /// Migration 4: a long-lived connection (the server, an import, the bench) plans a COPY
     /// batch's open and close once (left to the plan cache, close's range count was planned
-    /// anew on every batch), and batches still go through.
+    /// anew on every batch), and batches still go through. Migration 5's wrappers (owner's
+    /// rights, search path pinned) keep generic plans too.
     func testABigBatchOpensAndClosesOnGenericPlans() throws {
         let settings = try connection.query(
             """
-            SELECT proname, array_to_string(proconfig, ',') AS config FROM pg_proc
-            WHERE proname IN ('citylab_append_open', 'citylab_append_close') ORDER BY proname
+            SELECT proname, prosecdef, array_to_string(proconfig, ',') AS config FROM pg_proc
+            WHERE proname LIKE 'citylab\\_append\\_%' AND proname <> 'citylab_append_unchecked' ORDER BY proname
             """
-        ).rows.map { "\($0["proname"] ?? "?"): \($0["config"] ?? "")" }
+        ).rows.map { "\($0["proname"] ?? "?") \($0["prosecdef"] ?? "?"): \($0["config"] ?? "")" }
         XCTAssertEqual(
             settings,
-            ["citylab_append_close: plan_cache_mode=force_generic_plan", "citylab_append_open: plan_cache_mode=force_generic_plan"])
+            [
+                "citylab_append_close t: search_path=public, pg_temp,plan_cache_mode=force_generic_plan",
+                "citylab_append_close_unchecked f: plan_cache_mode=force_generic_plan",
+                "citylab_append_open t: search_path=public, pg_temp,plan_cache_mode=force_generic_plan",
+                "citylab_append_open_unchecked f: plan_cache_mode=force_generic_plan",
+            ])
         let big = StreamName("claims-big")
         XCTAssertEqual(try store.append(batch(claims(big, 40), expecting: [big: 0])).position, 40)
         XCTAssertEqual(try store.append(batch(claims(big, 40, from: 41), expecting: [big: 40])).position, 80)

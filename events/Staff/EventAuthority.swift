@@ -8,6 +8,8 @@ public enum EventAuthority {
         for type in EventCatalog.placement { table[type.eventType] = [.placements] }
         for type in EventCatalog.staff { table[type.eventType] = [.admin] }
         table[AttendeeCheckedIn.eventType] = [.organizer, .desk]
+        // `scholar admit` claims the scholar's address as `attendee register` claims an attendee's.
+        for type in [EmailClaimed.eventType, EmailReleased.eventType] { table[type] = [.organizer, .placements] }
         return table
     }()
 

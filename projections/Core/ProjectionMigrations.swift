@@ -9,5 +9,6 @@ public enum ProjectionMigrations {
         Migration(version: 103, name: "agendas read model", bytes: PackageResources.v103_agendas_sql),
         Migration(version: 104, name: "placements read model", bytes: PackageResources.v104_placements_sql),
         Migration(version: 105, name: "placement periods", bytes: PackageResources.v105_placement_periods_sql),
+        Migration(version: 106, name: "read-model privileges", bytes: PackageResources.v106_read_model_privileges_sql),
     ]
 }

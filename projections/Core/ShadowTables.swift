@@ -11,6 +11,8 @@ enum ShadowTables {
                 let shadow = TableNames.shadow(table)
                 try connection.simpleQuery(
                     "DROP TABLE IF EXISTS \(shadow); CREATE TABLE \(shadow) (LIKE \(table) INCLUDING ALL EXCLUDING INDEXES)")
+                // Owned by the projector and readable by the reader, as the live table it replaces.
+                try connection.execute("SELECT citylab_read_model_privileges($1)", [shadow])
             }
         }
     }

@@ -30,7 +30,8 @@ public struct CommandRunner {
                 commandID: context.commandID, expectations: try reader.expectations(for: decision.events),
                 events: decision.events,
                 metadata: EventMetadata(
-                    actor: context.actor, commandID: context.recordedCommandID, command: command, source: context.source),
+                    actor: context.actor, commandID: context.recordedCommandID, command: command, source: context.source,
+                    login: try store.login()),
                 result: stamped(decision.result, command: command))
             do {
                 let outcome = try store.append(batch)

@@ -49,6 +49,14 @@ public enum Database {
             }
         } catch let error as AppError {
             throw error
+        } catch let error as PostgresError where EventStoreError.isPrivilegeRefusal(error) {
+            // Missing rights are never a missing schema: reading the schema's version needs a
+            // citylab role, migrating it the owner's rights (or CREATEROLE for the roles).
+            throw AppError.notPermitted(
+                migrate
+                    ? "migrating needs the schema owner's rights or citylab_admin with CREATEROLE: \(error.message)"
+                    : "reading the citylab schema needs a citylab role (e.g. citylab_auditor): \(error.message)",
+                hint: error.hint ?? AppError.grantHint)
         } catch {
             throw AppError.database("could not check the database schema: \(error)", hint: "run 'citylab db migrate'")
         }

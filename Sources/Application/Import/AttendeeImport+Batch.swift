@@ -67,7 +67,8 @@ extension AttendeeImport {
                         command: "attendee import (batch from line \(line); earlier batches are committed, run the file again to finish)",
                         attempts: attempts.count, detail: message)
                 }
-                prepared = try Self.prepare(slice, try read(slice, conference: conference), conference: conference, metadata: metadata)
+                prepared = try Self.prepare(
+                    slice, try read(slice, conference: conference), conference: conference, metadata: try metadata())
             }
         }
     }

@@ -55,7 +55,7 @@ public struct AttendeeImport {
         let slices = stride(from: 0, to: plan.candidates.count, by: size).map {
             plan.candidates[$0..<min($0 + size, plan.candidates.count)]
         }
-        let metadata = self.metadata
+        let metadata = try self.metadata()
         var next = try slices.first.map {
             try Self.prepare($0, try read($0, conference: conference), conference: conference, metadata: metadata)
         }
@@ -92,7 +92,9 @@ public struct AttendeeImport {
         return report
     }
 
-    var metadata: EventMetadata {
-        EventMetadata(actor: context.actor, commandID: context.recordedCommandID, command: "attendee import", source: context.source)
+    /// What every batch records: the actor on whose behalf, and the connection's login.
+    func metadata() throws -> EventMetadata {
+        try store.authenticated(
+            EventMetadata(actor: context.actor, commandID: context.recordedCommandID, command: "attendee import", source: context.source))
     }
 }

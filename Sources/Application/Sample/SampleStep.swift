@@ -47,7 +47,8 @@ struct SampleRunner {
             }
             let batch = AppendBatch(
                 commandID: id, expectations: reader.versions, events: reader.events,
-                metadata: EventMetadata(actor: step.actor, commandID: id, command: step.command, source: context.source),
+                metadata: try log.store.authenticated(
+                    EventMetadata(actor: step.actor, commandID: id, command: step.command, source: context.source)),
                 result: ["id": .string(id), "message": .string(step.note)])
             do {
                 _ = try log.store.append(try PreparedAppend(batch))
