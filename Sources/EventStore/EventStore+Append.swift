@@ -88,14 +88,22 @@ extension EventStore {
         return AppendAnswer(position: position, duplicate: nil)
     }
 
-    /// Why the database refused: its own message when the authority check named the role,
-    /// else (EXECUTE on the append path refused: a role that writes nothing) the roles the
-    /// batch's types need, from `EventAuthority`.
+    /// Why the database refused. When the login lacks a role some type of the batch needs (the
+    /// authority check, or EXECUTE on the append path refused to a role that writes nothing),
+    /// the first such type and the roles that may append it, from `EventAuthority`; otherwise
+    /// (a refusal of something else, e.g. the staff trigger's) the server's own message.
     private func refusal(_ error: PostgresError, types: [String]) -> String {
-        if error.message.contains("needs the role") || error.message.contains("must record login") { return error.message }
-        let needed = Set(types.flatMap { EventAuthority.roles(for: $0) }).map(\.databaseRole).sorted()
-        let what = Array(Set(types)).sorted().joined(separator: ", ")
+        let every = StaffRole.allCases.map(\.databaseRole)
+        guard
+            let held = try? Set(
+                connection.query("SELECT r FROM unnest($1::text[]) AS r WHERE pg_has_role(session_user, r, 'MEMBER')", [every]).rows
+                    .map { try $0.string("r") }),
+            let refused = types.first(where: { type in !EventAuthority.roles(for: type).contains { held.contains($0.databaseRole) } })
+        else { return error.message }
+        let needed = EventAuthority.roles(for: refused).map(\.databaseRole).sorted()
         let login = (try? login().rawValue) ?? "this login"
-        return "appending \(what) needs the role \(needed.joined(separator: " or ")), which login \(login) does not hold"
+        return needed.isEmpty
+            ? "no role may append events of type \(refused)"
+            : "appending \(refused) needs the role \(needed.joined(separator: " or ")), which login \(login) does not hold"
     }
 }
