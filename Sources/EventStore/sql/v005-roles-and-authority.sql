@@ -12,8 +12,9 @@
 --   * the checks, once per append: every event type is one that a role the authenticated login
 --     (session_user) is a member of may append (table event_authority, filled by `db migrate`
 --     from EventAuthority.roles); every event's meta records that login; the head is the last
---     event (position and hash). A refusal raises 42501 (not permitted) or CL500 (the log is
---     damaged) and writes nothing;
+--     event (position and hash). All under the head lock, so a role revoked by an append that
+--     committed first is no longer held. A refusal raises 42501 (not permitted) or CL500 (the
+--     log is damaged) and writes nothing;
 --   * a COPY batch goes into a session-private staging table (created by the open function,
 --     owned by this migration's role, INSERT granted to the session's login) that the close
 --     function checks and moves into the log.
@@ -166,7 +167,7 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION citylab_check_authority(text[]), citylab_check_head(), citylab_check_login(text) FROM PUBLIC;
 
--- The append path of migration 3 (same arguments, same answer), checked first.
+-- The append path of migration 3 (same arguments, same answer), checked first under the head lock.
 CREATE OR REPLACE FUNCTION citylab_append(
     p_command_id        text,
     p_read_streams      text[],
@@ -180,9 +181,13 @@ CREATE OR REPLACE FUNCTION citylab_append(
     p_result            text
 ) RETURNS text LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
+    -- The head lock first: the roles are checked as they stand when this append takes its
+    -- position (a revoke committed while it waited counts; the role cache is refreshed when the
+    -- authority table is first opened, after the wait), and the head in a snapshot taken after it.
+    PERFORM 1 FROM log_head WHERE singleton FOR UPDATE;
+    PERFORM citylab_check_head();
     PERFORM citylab_check_authority(string_to_array(p_types, E'\n'));
     PERFORM citylab_check_login(p_meta::jsonb ->> 'login');
-    PERFORM citylab_check_head();
     RETURN citylab_append_unchecked(
         p_command_id, p_read_streams, p_read_versions, p_streams, p_versions, p_types, p_schemas, p_data, p_meta, p_result);
 END
