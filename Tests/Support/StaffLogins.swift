@@ -1,12 +1,12 @@
 import Foundation
 import Postgres
 
-/// PostgreSQL login roles for one test, made in the test server's cluster (roles are
-/// cluster-wide, so each gets a unique name) and dropped by `dropAll()`. A login is reached by
-/// the test database's URL with `user=` set: the test server trusts its unix socket.
+/// PostgreSQL login roles for one test, made in the test server's cluster by
+/// `TestCluster.makeLogin` (roles are cluster-wide, so each gets a unique name) and dropped by
+/// `dropAll()`. A login is reached by the test database's URL with its user and password.
 public final class StaffLogins {
     private let databaseURL: String
-    private var created: [String] = []
+    private var created: [String: String] = [:]
     private let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
 
     public init(databaseURL: String) {
@@ -17,28 +17,22 @@ public final class StaffLogins {
     /// returns its name.
     public func create(_ base: String, roles: [String]) throws -> String {
         let name = "\(base)_\(suffix)"
-        let admin = try Connection(databaseURL)
-        defer { admin.close() }
-        try admin.simpleQuery("CREATE ROLE \(try SQLIdentifier.quote(name)) LOGIN")
-        created.append(name)
-        for role in roles { try admin.simpleQuery("GRANT \(try SQLIdentifier.quote(role)) TO \(try SQLIdentifier.quote(name))") }
+        created[name] = try TestCluster.shared.makeLogin(name, roles: roles, databaseURL: databaseURL)
         return name
     }
 
-    /// The test database's URL, connecting as `login`.
+    /// The test database's URL, connecting as `login` (made by `create`).
     public func url(_ login: String) -> String {
-        databaseURL + (databaseURL.contains("?") ? "&" : "?") + "user=" + login
+        created[login] ?? databaseURL
     }
 
     /// Drops every login made here, waiting (with a deadline) for their sessions and the
     /// temporary objects those held to be gone.
     public func dropAll() throws {
-        let admin = try Connection(databaseURL)
-        defer { admin.close() }
-        for name in created {
+        for name in created.keys.sorted() {
             try poll(timeout: .seconds(10), "role \(name) can be dropped") {
                 do {
-                    try admin.simpleQuery("DROP ROLE IF EXISTS \(try SQLIdentifier.quote(name))")
+                    try TestCluster.shared.dropLogin(name)
                     return true
                 } catch let error as PostgresError where error.sqlState == "2BP01" || error.sqlState == "55006" {
                     return false
