@@ -4,8 +4,8 @@ import XCTest
 
 @testable import Projections
 
-/// `PayloadDecoder` (the rebuild's fast path) reads every event type exactly as `JSONDecoder`
-/// does, and leaves to `JSONDecoder` whatever it does not read.
+/// `PayloadDecoder` (the one way folds read payloads) reads every event type of the catalog exactly
+/// as `JSONDecoder` does, and leaves to the catalog (`EventRegistry`) whatever it does not read.
 final class PayloadDecoderTests: XCTestCase {
     private let slow: JSONDecoder = {
         let decoder = JSONDecoder()
@@ -63,6 +63,22 @@ final class PayloadDecoderTests: XCTestCase {
         XCTAssertEqual(
             EventDecoder.fast(AttendeeRegistered.self, registered + #", "city": null, "extra": true}"#),
             try slow.decode(AttendeeRegistered.self, from: Data((registered + "}").utf8)))
+    }
+
+    /// What `PayloadDecoder` leaves is read by the event catalog (`EventRegistry`), as the event
+    /// store reads it; a type the catalog does not know is a failure naming its position.
+    func testWhatItLeavesIsReadByTheEventCatalog() throws {
+        let text = #"{"session": "ses_a", "attendee": "att_b", "extra": 1.5}"#
+        XCTAssertNil(EventDecoder.fast(SeatTaken.self, text))
+        let stored = EventDecoder.Stored(position: 7, type: SeatTaken.eventType, schema: SeatTaken.schema, data: text, instant: "i")
+        let taken = try XCTUnwrap(try EventDecoder.decode([stored], parallel: false).first?.event as? SeatTaken)
+        XCTAssertEqual(
+            try CanonicalJSON.encode(taken), try CanonicalJSON.encode(EventRegistry.decode(type: "SeatTaken", schema: 1, data: text)))
+        XCTAssertEqual(taken.session.rawValue, "ses_a")
+        let unknown = EventDecoder.Stored(position: 8, type: "NoSuchEvent", schema: 1, data: "{}", instant: "i")
+        XCTAssertThrowsError(try EventDecoder.decode([stored, unknown], parallel: false)) {
+            XCTAssertEqual(($0 as? EventDecoder.Failure)?.position, 8, "\($0)")
+        }
     }
 
     func testInstantsAsISO8601() throws {

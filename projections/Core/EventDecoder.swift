@@ -1,12 +1,12 @@
 import Dispatch
 import Events
-import Foundation
 import Synchronization
 
-/// Decodes the payloads folds need: with `PayloadDecoder` (flat payloads, read straight from
-/// their bytes), else a `JSONDecoder` reused per thread (the registry makes one per event); old
-/// schemas go through `EventRegistry` and its upcasters. Big pages are
-/// decoded on two threads: decoding is most of a rebuild's work.
+/// Decodes the payloads folds need, one way: `PayloadDecoder` reads the current schema of every
+/// type of the event catalog straight from its bytes (`PayloadDecoderTests` holds it to every type
+/// of `EventCatalog.all`); anything it leaves (an old schema, a payload spelled otherwise) is
+/// read by the catalog itself, `EventRegistry` (its upcasters, then the reading the event store
+/// and the deciders use). Big pages are decoded on two threads: decoding is most of a rebuild's work.
 enum EventDecoder {
     private static let types: [String: any DomainEvent.Type] = {
         var map: [String: any DomainEvent.Type] = [:]
@@ -67,21 +67,19 @@ enum EventDecoder {
         }
     }
 
-    /// The payload read by `PayloadDecoder`; nil when it leaves it to `JSONDecoder`.
+    /// The payload read by `PayloadDecoder`; nil when it leaves it to `EventRegistry`.
     static func fast<T: DomainEvent>(_ type: T.Type, _ data: String) -> T? {
         try? PayloadDecoder.decode(type, from: data)
     }
 
     private static func decodeChunk(_ stored: ArraySlice<Stored>, tolerant: Bool) throws -> Decoded {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         var decoded = Decoded()
         decoded.events.reserveCapacity(stored.count)
         for event in stored {
             do {
                 let payload: any DomainEvent
-                if let type = types[event.type], type.schema == event.schema {
-                    payload = try fast(type, event.data) ?? decoder.decode(type, from: Data(event.data.utf8))
+                if let type = types[event.type], type.schema == event.schema, let read = fast(type, event.data) {
+                    payload = read
                 } else {
                     payload = try EventRegistry.decode(type: event.type, schema: event.schema, data: event.data)
                 }
