@@ -5,10 +5,12 @@ import Foundation
 /// plain decimal, strings as UTF-8 with only `"`, `\` and control characters escaped
 /// (`\b \f \n \r \t`, others as `\u00xx`). Python reproduces it with
 /// `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
+/// The entry points: `CanonicalEncoder` spells Encodable values, `CanonicalWriter` the bytes
+/// (and a `JSONValue`, which the encoder also takes as a leaf).
 public enum CanonicalJSON {
     public static func string(_ value: JSONValue) -> String {
         var out = CanonicalWriter()
-        write(value, to: &out)
+        out.json(value)
         return out.text
     }
 
@@ -16,7 +18,7 @@ public enum CanonicalJSON {
     /// already in canonical JSON (a long array spelled without building a `JSONValue` first).
     public static func string(_ members: [String: JSONValue], adding key: String, canonical: String) -> String {
         var out = CanonicalWriter(capacity: canonical.utf8.count + 256)
-        writeObject(members, adding: (key, canonical), to: &out)
+        out.object(members, adding: (key, canonical))
         return out.text
     }
 
@@ -27,13 +29,14 @@ public enum CanonicalJSON {
         return out.text
     }
 
-    /// Encodes any `Encodable` (dates as ISO 8601 UTC) into canonical text, straight from its
-    /// `encode(to:)` (`CanonicalEncoder`). Tests hold it equal to `encodeSlowly`.
+    /// Encodes an `Encodable` (dates as ISO 8601 UTC) into canonical text, straight from its
+    /// `encode(to:)` (`CanonicalEncoder`, the one encoder). Tests hold it equal to `encodeSlowly`.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         try CanonicalEncoder.encode(value)
     }
 
-    /// Foundation's JSONEncoder, then parse and re-spell: the reference tests hold `encode` to.
+    /// Foundation's JSONEncoder, then parse and re-spell: the reference the tests hold `encode`
+    /// to. Not used to write anything.
     public static func encodeSlowly<T: Encodable>(_ value: T) throws -> String {
         string(try JSONParser.parse(String(decoding: try fastEncoder.encode(value), as: UTF8.self)))
     }
@@ -54,47 +57,5 @@ public enum CanonicalJSON {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(text.utf8))
-    }
-
-    static func write(_ value: JSONValue, to out: inout CanonicalWriter) {
-        switch value {
-        case .null: out.raw("null")
-        case .bool(let b): out.raw(b ? "true" : "false")
-        case .int(let i): out.raw(String(i))
-        case .string(let s): out.string(s)
-        case .array(let items):
-            out.byte(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.byte(UInt8(ascii: ",")) }
-                write(item, to: &out)
-            }
-            out.byte(UInt8(ascii: "]"))
-        case .object(let members): writeObject(members, adding: nil, to: &out)
-        }
-    }
-
-    /// An object's members in key order; `extra`, when given, is one more member (replacing a
-    /// member of that name) whose value is already canonical text.
-    private static func writeObject(
-        _ members: [String: JSONValue], adding extra: (key: String, text: String)?, to out: inout CanonicalWriter
-    ) {
-        out.byte(UInt8(ascii: "{"))
-        var keys = Array(members.keys)
-        if let extra {
-            keys.removeAll { $0 == extra.key }
-            keys.append(extra.key)
-        }
-        keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (index, key) in keys.enumerated() {
-            if index > 0 { out.byte(UInt8(ascii: ",")) }
-            out.string(key)
-            out.byte(UInt8(ascii: ":"))
-            if let extra, key == extra.key {
-                out.raw(extra.text)
-            } else if let member = members[key] {
-                write(member, to: &out)
-            }
-        }
-        out.byte(UInt8(ascii: "}"))
     }
 }
