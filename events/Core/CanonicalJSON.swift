@@ -35,6 +35,12 @@ public enum CanonicalJSON {
         try CanonicalEncoder.encode(value)
     }
 
+    /// An `Encodable` as the `JSONValue` its canonical text parses to (a typed command result
+    /// becoming the stored result object).
+    public static func value<T: Encodable>(_ value: T) throws -> JSONValue {
+        try JSONParser.parse(try encode(value))
+    }
+
     /// Foundation's JSONEncoder, then parse and re-spell: the reference the tests hold `encode`
     /// to. Not used to write anything.
     public static func encodeSlowly<T: Encodable>(_ value: T) throws -> String {

@@ -42,9 +42,11 @@ public enum PlacementCommands {
         try runner.run("placement propose") { streams in
             let scholar = try Scholar.resolve(reference, streams)
             let events = try Placement.decide(Placement.Propose(id: id, scholar: scholar, opening: opening, note: note), streams)
-            return Decision(
-                events: events, id: id.rawValue, message: "Proposed \(scholar) for \(opening) as \(id).",
-                extra: ["scholar": .string(scholar.rawValue), "opening": .string(opening.rawValue)])
+            return try Decision(
+                events: events,
+                result: ProposalResult(
+                    id: id.rawValue, message: "Proposed \(scholar) for \(opening) as \(id).", scholar: scholar.rawValue,
+                    opening: opening.rawValue))
         }
     }
 

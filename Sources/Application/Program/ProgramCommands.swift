@@ -12,8 +12,7 @@ public enum ProgramCommands {
             guard let scheduled = events.lazy.compactMap({ $0.event as? SessionScheduled }).first else {
                 return Decision(events: events, id: command.id.rawValue, message: "Scheduled \(command.id).")
             }
-            let (message, extra) = SessionSummary.scheduled(scheduled, try Edition.load(command.conference, streams))
-            return Decision(events: events, id: command.id.rawValue, message: message, extra: extra)
+            return try Decision(events: events, result: SessionSummary.scheduled(scheduled, try Edition.load(command.conference, streams)))
         }
     }
 
@@ -25,9 +24,10 @@ public enum ProgramCommands {
             guard let conference = before.scheduled?.conference else {
                 return Decision(events: events, id: command.session.rawValue, message: "Changed \(command.session).")
             }
-            var (message, extra) = SessionSummary.rescheduled(events, before: before, try Edition.load(conference, streams))
-            extra.merge(notes(events, streams)) { current, _ in current }
-            return Decision(events: events, id: command.session.rawValue, message: message, extra: extra)
+            var result = SessionSummary.rescheduled(events, before: before, try Edition.load(conference, streams))
+            let notes = notes(events, streams)
+            result.notes = notes.isEmpty ? nil : notes
+            return try Decision(events: events, result: result)
         }
     }
 
@@ -50,20 +50,19 @@ public enum ProgramCommands {
             let attendee = try References.attendee(reference, conference: conference, streams)
             let events = try Agenda.decide(Agenda.Add(attendee: attendee, session: session), streams)
             let title = try streams.state(Session.self, .session(session)).title
-            var extra = notes(events, streams)
-            extra["attendee"] = .string(attendee.rawValue)
-            extra["session"] = .string(session.rawValue)
             let waitlisted = events.lazy.compactMap { $0.event as? Waitlisted }.first { $0.attendee == attendee }
-            let message: String
+            let result: EnrollmentResult
             if let waitlisted {
-                extra["status"] = .string("waitlisted")
-                extra["waitlist_position"] = .int(Int64(waitlisted.position))
-                message = "'\(title)' is full: \(attendee) is on its waitlist at position \(waitlisted.position)."
+                result = EnrollmentResult(
+                    message: "'\(title)' is full: \(attendee) is on its waitlist at position \(waitlisted.position).",
+                    attendee: attendee.rawValue, session: session.rawValue, status: .waitlisted, waitlistPosition: waitlisted.position,
+                    notes: notes(events, streams))
             } else {
-                extra["status"] = .string("seat")
-                message = "\(attendee) has a seat in '\(title)' (\(session))."
+                result = EnrollmentResult(
+                    message: "\(attendee) has a seat in '\(title)' (\(session)).", attendee: attendee.rawValue, session: session.rawValue,
+                    status: .seat, notes: notes(events, streams))
             }
-            return Decision(events: events, id: attendee.rawValue, message: message, extra: extra)
+            return try Decision(events: events, result: result)
         }
     }
 
@@ -74,16 +73,16 @@ public enum ProgramCommands {
             let attendee = try References.attendee(reference, conference: conference, streams)
             let events = try Agenda.decide(Agenda.Drop(attendee: attendee, session: session), streams)
             let title = try streams.state(Session.self, .session(session)).title
-            var extra = notes(events, streams)
-            extra["attendee"] = .string(attendee.rawValue)
-            extra["session"] = .string(session.rawValue)
-            return Decision(events: events, id: attendee.rawValue, message: "\(attendee) left '\(title)' (\(session)).", extra: extra)
+            return try Decision(
+                events: events,
+                result: EnrollmentResult(
+                    message: "\(attendee) left '\(title)' (\(session)).", attendee: attendee.rawValue, session: session.rawValue,
+                    notes: notes(events, streams)))
         }
     }
 
-    /// The side-effect notes of a decision, as a `notes` array for the result.
-    static func notes(_ events: [PendingEvent], _ streams: some StreamReader) -> [String: JSONValue] {
-        let lines = EventNotes.sideEffects(events) { id in (try? streams.state(Session.self, .session(id)).title) ?? id.rawValue }
-        return lines.isEmpty ? [:] : ["notes": .array(lines.map(JSONValue.string))]
+    /// The side-effect notes of a decision, for a result's `notes`.
+    static func notes(_ events: [PendingEvent], _ streams: some StreamReader) -> [String] {
+        EventNotes.sideEffects(events) { id in (try? streams.state(Session.self, .session(id)).title) ?? id.rawValue }
     }
 }

@@ -13,11 +13,13 @@ public enum LifecycleCommands {
             let events = try Attendee.decide(Attendee.Cancel(attendee: attendee, reason: reason), streams)
             let freed = EventNotes.count(SeatReleased.self, in: events)
             let promoted = EventNotes.count(PromotedFromWaitlist.self, in: events)
-            return Decision(
-                events: events, id: attendee.rawValue,
-                message:
-                    "Cancelled \(attendee)'s registration: \(freed) seat\(freed == 1 ? "" : "s") freed, \(promoted) moved up from waitlists.",
-                extra: ProgramCommands.notes(events, streams))
+            return try Decision(
+                events: events,
+                result: NotedSummary(
+                    id: attendee.rawValue,
+                    message:
+                        "Cancelled \(attendee)'s registration: \(freed) seat\(freed == 1 ? "" : "s") freed, \(promoted) moved up from waitlists.",
+                    notes: ProgramCommands.notes(events, streams)))
         }
     }
 

@@ -26,10 +26,12 @@ public enum RegistrationCommands {
             let email = (try? Validate.email(command.email)) ?? command.email.lowercased()
             let claim = try streams.state(EmailClaim.self, .emailClaim(scope: Attendee.emailScope(conference), email: email))
             let events = try Attendee.decide(command, conference: edition, attendee: attendee, email: claim)
-            return Decision(
-                events: events, id: command.id.rawValue,
-                message: "Registered \(command.name.trimmingCharacters(in: .whitespaces)) (\(command.id)) for \(conference).",
-                extra: ["conference": .string(conference.rawValue), "email": .string(email)])
+            return try Decision(
+                events: events,
+                result: RegistrationResult(
+                    id: command.id.rawValue,
+                    message: "Registered \(command.name.trimmingCharacters(in: .whitespaces)) (\(command.id)) for \(conference).",
+                    conference: conference.rawValue, email: email))
         }
     }
 }
