@@ -66,7 +66,7 @@ public struct PreparedAppend: Sendable {
         readVersions = Self.integerLiteral(readOnly.map(\.value))
         (self.streams, self.versions, self.types, self.schemas, self.data) = (streams, versions, types, schemas, data)
         deferred = deferEncoding ? batch.events : []
-        meta = try batch.metadata.canonicalText
+        meta = batch.metadata.canonicalText
         summarized = summarize
         resultMembers = batch.result
         // Stored only for a command id; without one the store never reads it. Spelled straight

@@ -96,8 +96,8 @@ final class EventMetadataTextTests: XCTestCase {
             EventMetadata(actor: "", commandID: "😀", command: "", source: "", correlationID: ""),
         ]
         for meta in samples {
-            XCTAssertEqual(try meta.canonicalText, try CanonicalJSON.encode(meta))
-            XCTAssertEqual(try meta.canonicalText, try CanonicalJSON.encodeSlowly(meta))
+            XCTAssertEqual(meta.canonicalText, try CanonicalJSON.encode(meta))
+            XCTAssertEqual(meta.canonicalText, try CanonicalJSON.encodeSlowly(meta))
         }
     }
 }

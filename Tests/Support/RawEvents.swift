@@ -21,7 +21,7 @@ public enum RawEvents {
             let instant = try connection.query(
                 "SELECT citylab_instant(now() - make_interval(secs => $1)) AS instant", [secondsAgo]
             ).rows[0].string("instant")
-            let meta = try EventMetadata(actor: "raw-sql", commandID: "cmd_raw_\(position)", command: "raw insert", source: "sql")
+            let meta = EventMetadata(actor: "raw-sql", commandID: "cmd_raw_\(position)", command: "raw insert", source: "sql")
                 .canonicalText
             let event = RecordedEvent(
                 position: position, stream: StreamName(stream), version: version, type: type, schema: schema, data: data, meta: meta,

@@ -30,8 +30,29 @@ public struct EventMetadata: Codable, Sendable, Equatable {
 }
 
 extension EventMetadata {
-    /// The canonical JSON text (`CanonicalJSON.encode`), as the hash covers it.
+    /// The canonical JSON text, spelled with `CanonicalWriter` member by member: the same bytes
+    /// as `CanonicalJSON.encode(self)` (held equal by `EventsCoreTests`), at a third of the cost,
+    /// which a one-event append (once per append) notices.
     public var canonicalText: String {
-        get throws { try CanonicalJSON.encode(self) }
+        // Keys in UTF-8 byte order: actor, command, command_id, correlation_id, login, source.
+        var out = CanonicalWriter(capacity: 128)
+        out.raw("{\"actor\":")
+        out.string(actor)
+        out.raw(",\"command\":")
+        out.string(command)
+        out.raw(",\"command_id\":")
+        out.string(commandID)
+        if let correlationID {
+            out.raw(",\"correlation_id\":")
+            out.string(correlationID)
+        }
+        if let login {
+            out.raw(",\"login\":")
+            out.string(login.rawValue)
+        }
+        out.raw(",\"source\":")
+        out.string(source)
+        out.byte(UInt8(ascii: "}"))
+        return out.text
     }
 }
