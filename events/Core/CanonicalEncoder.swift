@@ -130,11 +130,11 @@ final class CanonicalEncoder {
         members.removeSubrange(first...)
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: out.bytes[start..<end])
-        let same: [Bool] = escapedKeys ? sortByUnescapedKeys() : sortByQuotedKeys()
+        if escapedKeys { sortByUnescapedKeys() } else { sortByQuotedKeys() }
         out.bytes.removeSubrange(start...)
         out.byte(UInt8(ascii: "{"))
         var written = 0
-        for (index, span) in spans.enumerated() where index + 1 == spans.count || !same[index] {
+        for (index, span) in spans.enumerated() where index + 1 == spans.count || !sameKey(span, spans[index + 1]) {
             if written > 0 { out.byte(UInt8(ascii: ",")) }
             written += 1
             out.bytes.append(contentsOf: scratch[span.keyStart..<span.valueStart])
@@ -144,12 +144,19 @@ final class CanonicalEncoder {
         out.byte(UInt8(ascii: "}"))
     }
 
-    /// Sorts `spans` by key, equal keys in the order written; answers, for each, whether the
-    /// next has the same key. Quoted keys compare as the keys do when none is escaped or holds
-    /// a byte below the closing quote's (`key` sets `escapedKeys` otherwise).
-    private func sortByQuotedKeys() -> [Bool] {
-        scratch.withUnsafeBufferPointer { bytes -> [Bool] in
-            guard let base = bytes.baseAddress else { return [] }
+    /// Whether two members have one key: their quoted keys are the same bytes (escaping is
+    /// one-to-one, so this holds for escaped keys too).
+    private func sameKey(_ a: Span, _ b: Span) -> Bool {
+        a.valueStart - a.keyStart == b.valueStart - b.keyStart
+            && scratch[a.keyStart..<a.valueStart].elementsEqual(scratch[b.keyStart..<b.valueStart])
+    }
+
+    /// Sorts `spans` by key, equal keys in the order written. Quoted keys compare as the keys
+    /// do when none is escaped or holds a byte below the closing quote's (`key` sets
+    /// `escapedKeys` otherwise).
+    private func sortByQuotedKeys() {
+        scratch.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             func order(_ a: Span, _ b: Span) -> Int32 {
                 let (lengthA, lengthB) = (a.valueStart - a.keyStart, b.valueStart - b.keyStart)
                 let common = memcmp(base + a.keyStart, base + b.keyStart, min(lengthA, lengthB))
@@ -159,12 +166,11 @@ final class CanonicalEncoder {
                 let compared = order($0, $1)
                 return compared != 0 ? compared < 0 : $0.keyStart < $1.keyStart
             }
-            return spans.indices.map { $0 + 1 < spans.count && order(spans[$0], spans[$0 + 1]) == 0 }
         }
     }
 
     /// The same, by each key's bytes with its quotes and escapes undone.
-    private func sortByUnescapedKeys() -> [Bool] {
+    private func sortByUnescapedKeys() {
         let keys = Dictionary(
             uniqueKeysWithValues: spans.map { ($0.keyStart, Self.unescaped(scratch[$0.keyStart + 1..<$0.valueStart - 1])) })
         func key(_ span: Span) -> [UInt8] { keys[span.keyStart] ?? [] }
@@ -172,7 +178,6 @@ final class CanonicalEncoder {
             let (a, b) = (key($0), key($1))
             return a == b ? $0.keyStart < $1.keyStart : a.lexicographicallyPrecedes(b)
         }
-        return spans.indices.map { $0 + 1 < spans.count && key(spans[$0]) == key(spans[$0 + 1]) }
     }
 
     /// A string's bytes from between its quotes as `CanonicalWriter.string` escaped them.
