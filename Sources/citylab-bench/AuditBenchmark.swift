@@ -10,7 +10,8 @@ import Postgres
 /// withdrawals, completions) decided by the real deciders and appended through
 /// `EventStore.append` in batches; then `audit placements` end to end in-process (cutoff, read,
 /// replay through `evolve`, text) and `audit verify`, each beside a plain `SELECT` of the same
-/// rows on the same connection. Rounds alternate; medians.
+/// rows on the same connection, and `audit verify`'s chain walk with the authority and rules
+/// replay (`LogAudit`) beside the chain alone. Rounds alternate; medians.
 enum AuditBenchmark {
     static func run(_ arguments: [String]) throws {
         let quick = arguments.contains("--quick")
@@ -29,6 +30,7 @@ enum AuditBenchmark {
         var audits: [Double] = []
         var selects: [Double] = []
         var verifies: [Double] = []
+        var replays: [Double] = []
         var scans: [Double] = []
         var formats: [String: [Double]] = ["json": [], "csv": []]
         var report: PlacementAudit.Report?
@@ -48,6 +50,13 @@ enum AuditBenchmark {
                 try Report.time {
                     guard case .intact = try ChainVerifier.verify(store) else { throw BenchFailure("the generated log does not verify") }
                 })
+            replays.append(
+                try Report.time {
+                    var audit = LogAudit()
+                    guard case .intact = try ChainVerifier.verify(store, each: { audit.apply($0) }), audit.findings.isEmpty else {
+                        throw BenchFailure("the generated log breaks a rule or lacks authority")
+                    }
+                })
             scans.append(try Report.time { _ = try connection.query("SELECT * FROM events ORDER BY position") })
             if let report {
                 formats["json"]?.append(Report.time { _ = CanonicalJSON.string(report.json) })
@@ -64,6 +73,9 @@ enum AuditBenchmark {
         Report.row(
             "audit verify", Double(head) / Report.median(verifies), "ev/s", baseline: Double(head) / Report.median(scans),
             target: "10,000 events < 2 s")
+        Report.row(
+            "audit verify + authority and rules replay", Double(head) / Report.median(replays), "ev/s",
+            baseline: Double(head) / Report.median(verifies), target: "the chain check alone (before)")
         Report.line(
             String(
                 format: "audit placements: %.3f s (plain SELECT of the same rows: %.3f s); audit verify: %.3f s (plain SELECT *: %.3f s)",

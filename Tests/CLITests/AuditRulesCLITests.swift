@@ -1,5 +1,6 @@
 import Events
 import Foundation
+import Postgres
 import XCTest
 
 /// `audit verify` replays the business rules, not only the state: well-formed events appended
@@ -9,36 +10,14 @@ final class AuditRulesCLITests: XCTestCase {
     func testAForgedConfirmationIntoAFullOpeningIsNamed() throws {
         let cli = try CLIHarness.fresh()
         _ = try PlacementScenario.run(cli)  // opn_bogota's one seat is taken by plc_1
-        for arguments in [
-            [
-                "scholar", "admit", "--id", "sch_ada", "--name", "Ada Byron", "--email", "ada@example.edu", "--university", "UCL",
-                "--cohort", "2026",
-            ],
-            ["scholar", "complete-training", "sch_ada"], ["placement", "propose", "sch_ada", "opn_bogota", "--id", "plc_ada"],
-            ["placement", "approve", "plc_ada"],
-        ] {
-            let run = try cli.run(arguments: arguments)
-            XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
-        }
+        try Self.approveAda(cli)
         let refused = try cli.run("placement", "confirm", "plc_ada")
         XCTAssertEqual(refused.status, 1, "the command refuses: the opening is full")
         XCTAssertEqual(try cli.run("audit", "verify").status, 0)
 
         let connection = try cli.connection()
         defer { connection.close() }
-        let (placement, scholar, opening) = (
-            PlacementID(unchecked: "plc_ada"), ScholarID(unchecked: "sch_ada"), OpeningID(unchecked: "opn_bogota")
-        )
-        let forged = try AuditLogForgery.appendThroughTheStore(
-            connection,
-            [
-                PendingEvent(
-                    .placement(placement),
-                    PlacementConfirmed(
-                        placement: placement, scholar: scholar, opening: opening, trainingCompletedAt: "2026-05-01T12:00:00Z",
-                        seatsTakenBefore: 0, seats: 1)),
-                PendingEvent(.opening(opening), OpeningSeatTaken(opening: opening, placement: placement, scholar: scholar)),
-            ])
+        let forged = try AuditLogForgery.appendThroughTheStore(connection, Self.confirmAda())
         let verify = try cli.run("audit", "verify")
         XCTAssertEqual(verify.status, 1, verify.stdout)
         XCTAssertTrue(
@@ -52,6 +31,32 @@ final class AuditRulesCLITests: XCTestCase {
         XCTAssertEqual(try json.json()["position"] as? Int, Int(forged), json.stdout)
         let findings = try XCTUnwrap((try json.json()["rules"] as? [String: Any])?["findings"] as? [[String: Any]], json.stdout)
         XCTAssertEqual(findings.map { $0["type"] as? String }, ["PlacementConfirmed", "OpeningSeatTaken"])
+    }
+
+    /// The case: a login that holds placements appends a well-formed confirmation into a
+    /// full opening through the append function itself. Its authority holds; the rules do not.
+    func testAForgedConfirmationByAPlacementsLoginIsNamedByTheRulesAlone() throws {
+        let cli = try CLIHarness.fresh()
+        let staff = StaffFixture(cli: cli)
+        guard try staff.appendChecksRoles() else {
+            throw XCTSkip("logins are recorded once the append path checks roles (migration 5)")
+        }
+        _ = try PlacementScenario.run(cli)
+        try Self.approveAda(cli)
+        let login = staff.login(self, "placer")
+        let added = try cli.run("staff", "add", login, "--role", "placements")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let connection = try Connection(try staff.url(as: login))
+        defer { connection.close() }
+        let forged = try AuditLogForgery.appendThroughTheStore(connection, Self.confirmAda())
+        let verify = try cli.run("--json", "audit", "verify", "--skip-read-models")
+        XCTAssertEqual(verify.status, 1, verify.stdout)
+        let answer = try verify.json()
+        let rules = try XCTUnwrap((answer["rules"] as? [String: Any])?["findings"] as? [[String: Any]], verify.stdout)
+        XCTAssertEqual(rules.first?["position"] as? Int, Int(forged))
+        XCTAssertEqual(rules.first?["login"] as? String, login, "the login the database authenticated")
+        let authority = try XCTUnwrap((answer["authority"] as? [String: Any])?["findings"] as? [[String: Any]])
+        XCTAssertEqual(authority.count, 0, "placements may append confirmations: \(authority)")
     }
 
     func testASeatTakenBeyondCapacityIsNamed() throws {
@@ -97,5 +102,35 @@ final class AuditRulesCLITests: XCTestCase {
         XCTAssertEqual(json.status, 0, json.stderr)
         let rules = try XCTUnwrap(try json.json()["rules"] as? [String: Any])
         XCTAssertEqual((rules["findings"] as? [Any])?.count, 0)
+    }
+
+    /// Ada is admitted, trained, proposed for opn_bogota and approved; confirming is refused (it is full).
+    static func approveAda(_ cli: CLIHarness) throws {
+        for arguments in [
+            [
+                "scholar", "admit", "--id", "sch_ada", "--name", "Ada Byron", "--email", "ada@example.edu", "--university", "UCL",
+                "--cohort", "2026",
+            ],
+            ["scholar", "complete-training", "sch_ada"], ["placement", "propose", "sch_ada", "opn_bogota", "--id", "plc_ada"],
+            ["placement", "approve", "plc_ada"],
+        ] {
+            let run = try cli.run(arguments: arguments)
+            XCTAssertEqual(run.status, 0, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    /// What a confirmation of Ada's placement appends, well formed, claiming a free seat.
+    static func confirmAda() -> [PendingEvent] {
+        let (placement, scholar, opening) = (
+            PlacementID(unchecked: "plc_ada"), ScholarID(unchecked: "sch_ada"), OpeningID(unchecked: "opn_bogota")
+        )
+        return [
+            PendingEvent(
+                .placement(placement),
+                PlacementConfirmed(
+                    placement: placement, scholar: scholar, opening: opening, trainingCompletedAt: "2026-05-01T12:00:00Z",
+                    seatsTakenBefore: 0, seats: 1)),
+            PendingEvent(.opening(opening), OpeningSeatTaken(opening: opening, placement: placement, scholar: scholar)),
+        ]
     }
 }
