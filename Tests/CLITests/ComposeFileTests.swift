@@ -32,12 +32,27 @@ final class ComposeFileTests: XCTestCase {
 
         let environment = try XCTUnwrap(citylab["environment"] as? [String: Any])
         let url = try XCTUnwrap(environment["CITYLAB_DATABASE_URL"] as? String)
+        let migrateURL = try XCTUnwrap(environment["CITYLAB_MIGRATE_URL"] as? String)
         let database = try XCTUnwrap(postgres["environment"] as? [String: Any])
-        let user = try XCTUnwrap(database["POSTGRES_USER"] as? String)
-        let password = try XCTUnwrap(database["POSTGRES_PASSWORD"] as? String)
+        let superuser = try XCTUnwrap(database["POSTGRES_USER"] as? String)
         let name = try XCTUnwrap(database["POSTGRES_DB"] as? String)
-        XCTAssertEqual(url, "postgresql://\(user):\(password)@postgres:5432/\(name)", "citylab must reach the postgres service")
+        XCTAssertEqual(
+            url, "postgresql://citylab_web:citylab_web@postgres:5432/\(name)", "serve reaches the postgres service as its own login")
+        XCTAssertEqual(migrateURL, "postgresql://citylab:citylab@postgres:5432/\(name)")
+        XCTAssertTrue(
+            command.contains("--database-url \"$$CITYLAB_MIGRATE_URL\" db migrate"), "migrates as the migrating login: \(command)")
         XCTAssertEqual(postgres["image"] as? String, "postgres:15")
+        // Neither login is the image's superuser; the migrating one may create roles, serve's may not.
+        let volumes = try XCTUnwrap(postgres["volumes"] as? [String])
+        XCTAssertTrue(
+            volumes.contains { $0.hasSuffix("script/docker/initdb.sql:/docker-entrypoint-initdb.d/citylab.sql:ro") }, "\(volumes)")
+        let initdb = try String(contentsOf: Self.repository.appendingPathComponent("script/docker/initdb.sql"), encoding: .utf8)
+        XCTAssertTrue(initdb.contains("CREATE ROLE citylab LOGIN CREATEROLE PASSWORD 'citylab';"), initdb)
+        XCTAssertTrue(
+            initdb.contains("CREATE ROLE citylab_web LOGIN PASSWORD 'citylab_web' IN ROLE citylab_reader, citylab_projector;"), initdb)
+        XCTAssertFalse(initdb.contains("SUPERUSER"), initdb)
+        XCTAssertNotEqual(superuser, "citylab")
+        XCTAssertNotEqual(superuser, "citylab_web")
 
         let readme = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
         for needle in ["`CITYLAB_DATABASE_URL=\(url)`", "`\(serve)`", "docker compose up --build", "on port 8080", "`/health`"] {

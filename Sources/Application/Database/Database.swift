@@ -14,29 +14,37 @@ public enum Database {
         -> Connection
     {
         let url: String
+        let connection: Connection
         switch target {
-        case .url(let given): url = given
-        case .embedded(let home):
+        case .url(let given):
+            url = given
             do {
-                url = try EmbeddedCluster(home: home).start(progress: progress)
+                connection = try Connection(url)
             } catch {
                 throw AppError.database(
-                    "could not start the embedded PostgreSQL cluster in \(home.path): \(error)",
-                    hint: "check that directory is writable, or pass --database-url to use another server")
+                    "cannot reach the database at \(DatabaseTarget.redact(url)): \(error)",
+                    hint: "start that server, fix --database-url / CITYLAB_DATABASE_URL, or unset both to use the embedded cluster")
             }
-        }
-        let connection: Connection
-        do {
-            connection = try Connection(url)
-        } catch {
-            throw AppError.database(
-                "cannot reach the database at \(DatabaseTarget.redact(url)): \(error)",
-                hint: "start that server, fix --database-url / CITYLAB_DATABASE_URL, or unset both to use the embedded cluster")
+        case .embedded(let home):
+            let cluster = EmbeddedCluster(home: home, durable: EmbeddedCluster.isDurable(ProcessInfo.processInfo.environment))
+            // Another OS user's cluster is theirs to start; we only connect to it as our own login.
+            if cluster.isOwnedByCaller {
+                do {
+                    try cluster.start(progress: progress)
+                } catch {
+                    throw AppError.database(
+                        "could not start the embedded PostgreSQL cluster in \(home.path): \(error)",
+                        hint: "check that directory is writable, or pass --database-url to use another server")
+                }
+            }
+            // Migrated (by the owner's tooling, as the superuser) before it returns.
+            connection = try EmbeddedLogin.connect(cluster, migrate: migrate, progress: progress)
+            url = cluster.loginURL()
         }
         let isEmbedded = if case .embedded = target { true } else { false }
         do {
             let status = try Migrator.status(connection, migrations)
-            if migrate || (isEmbedded && status.isBehind) {
+            if migrate && !isEmbedded {
                 try Migrator.migrate(connection, migrations)
             } else if status.isMissing {
                 throw AppError.database(

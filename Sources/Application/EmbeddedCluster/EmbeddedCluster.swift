@@ -32,14 +32,12 @@ public struct EmbeddedCluster: Sendable {
         return URL(fileURLWithPath: value, isDirectory: true, relativeTo: cwd).standardizedFileURL
     }
 
-    /// The URL commands use: the `citylab` database over the unix socket, as the cluster's
-    /// bootstrap superuser when the caller owns the cluster (or is root), else as the caller's login.
-    public var url: String { url(database: Self.databaseName) }
+    /// The URL commands use: the `citylab` database over the unix socket, as the login role named
+    /// like the OS user running this process (peer authentication), never as a superuser.
+    public var url: String { loginURL() }
 
     /// The URL of another database of this cluster, as `url` connects.
-    public func url(database: String) -> String {
-        isOwnedByCaller ? superuserURL(database: database) : loginURL(database: database)
-    }
+    public func url(database: String) -> String { loginURL(database: database) }
 
     /// As the bootstrap superuser: only the cluster's owner and root get in (peer, `pg_ident.conf`).
     public func superuserURL(database: String = Self.databaseName) -> String {
@@ -81,7 +79,7 @@ public struct EmbeddedCluster: Sendable {
         return EmbeddedClusterStatus(
             home: home, dataDirectory: layout.dataDirectory, socketDirectory: layout.socketDirectory,
             logFile: layout.logFile, url: url, superuserURL: isOwnedByCaller ? superuserURL() : nil,
-            login: isOwnedByCaller ? superuser : OSUser.currentName, authentication: ClusterAuthentication.summary,
+            login: OSUser.currentName, authentication: ClusterAuthentication.summary,
             isInitialized: isInitialized(layout), isRunning: pid != nil, pid: pid,
             serverUser: ServerUser.isRoot ? (ServerUser.lookup("postgres") ?? ServerUser.lookup("citylab"))?.name : nil,
             notes: layout.notes)

@@ -47,8 +47,9 @@ enum DBGroup {
     static func start(_ invocation: Invocation) throws {
         let cluster = cluster(invocation)
         do {
-            let url = try cluster.start(progress: invocation.progress)
-            _ = try Database.connect(.url(url), migrate: true)
+            try cluster.start(progress: invocation.progress)
+            // Migrates and makes the caller's login the first admin (the owner's tooling, as the superuser).
+            try Database.connect(.embedded(home: cluster.home), migrate: true, progress: invocation.progress).close()
             report(cluster.status(), invocation, headline: "PostgreSQL is up.")
         } catch let error as AppError {
             throw error
