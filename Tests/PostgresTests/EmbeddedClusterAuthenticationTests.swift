@@ -138,6 +138,30 @@ final class EmbeddedClusterAuthenticationTests: XCTestCase {
         XCTAssertEqual(hashed, "SCRAM-SHA-256$")
     }
 
+    /// Nobody else may be able to replace the socket: a socket directory left writable is made
+    /// the server user's with mode 0755, and a symbolic link is refused.
+    func testTheSocketDirectoryIsTheServerUsersAlone() throws {
+        let socket = cluster.status().socketDirectory
+        try FileManager.default.createDirectory(at: cluster.home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(at: socket, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o777])
+        XCTAssertEqual(chmod(socket.path, 0o777), 0)
+        try cluster.start()
+        var info = stat()
+        XCTAssertEqual(lstat(socket.path, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o7777, 0o755)
+        let serverUID = geteuid() == 0 ? try XCTUnwrap(getpwnam("postgres")).pointee.pw_uid : geteuid()
+        XCTAssertEqual(info.st_uid, serverUID)
+        try cluster.stop()
+
+        try FileManager.default.removeItem(at: socket)
+        let elsewhere = scratch.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: socket, withDestinationURL: elsewhere)
+        XCTAssertThrowsError(try cluster.start()) { error in
+            guard case EmbeddedClusterError.socketDirectoryUnsafe = error else { return XCTFail("got \(error)") }
+        }
+    }
+
     func testTheSuperuserIsNoStaffLoginAndOnlyTheOwnerIsToldItsURL() throws {
         try cluster.start()
         XCTAssertEqual(cluster.superuser, "citylab_superuser")

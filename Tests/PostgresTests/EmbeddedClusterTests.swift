@@ -40,13 +40,13 @@ final class EmbeddedClusterTests: XCTestCase {
         XCTAssertTrue(up.isRunning)
         XCTAssertNotNil(up.pid)
         XCTAssertTrue(up.isInitialized)
-        XCTAssertEqual(try queryUser(url), "citylab_superuser|citylab")
+        XCTAssertEqual(try queryUser(cluster.superuserURL()), "citylab_superuser|citylab")
 
         XCTAssertEqual(try cluster.start(), url, "starting a running cluster is a no-op")
         try cluster.stop()
         XCTAssertFalse(cluster.status().isRunning)
         XCTAssertNil(cluster.status().pid)
-        XCTAssertThrowsError(try Connection(url))
+        XCTAssertThrowsError(try Connection(cluster.superuserURL()))
         try cluster.stop()
 
         messages = []
@@ -54,7 +54,7 @@ final class EmbeddedClusterTests: XCTestCase {
         XCTAssertFalse(messages.contains { $0.hasPrefix("initializing") }, "\(messages)")
         XCTAssertTrue(cluster.status().isRunning)
         try cluster.createDatabase("second", template: nil)
-        XCTAssertEqual(try queryUser(cluster.url(database: "second")), "citylab_superuser|second")
+        XCTAssertEqual(try queryUser(cluster.superuserURL(database: "second")), "citylab_superuser|second")
     }
 
     func testConcurrentStartsShareOneServer() throws {
@@ -81,7 +81,7 @@ final class EmbeddedClusterTests: XCTestCase {
         XCTAssertTrue(status.notes.contains { $0.contains("cannot reach") }, "\(status.notes)")
         XCTAssertTrue(messages.contains { $0.contains("cannot reach") }, "\(messages)")
         XCTAssertNotNil(status.serverUser)
-        XCTAssertEqual(try queryUser(cluster.url), "citylab_superuser|citylab")
+        XCTAssertEqual(try queryUser(cluster.superuserURL()), "citylab_superuser|citylab")
     }
 
     func testAFailedStartShowsTheEndOfTheServerLog() throws {

@@ -79,11 +79,12 @@ extension EmbeddedCluster {
                     path: layout.root.path, reason: "cannot create \(layout.logFile.lastPathComponent)")
             }
         }
+        // Checked before anything is given away: chown would follow a symbolic link.
+        try Self.secureSocketDirectory(layout.socketDirectory, owner: user?.uid ?? geteuid())
         if let user {
-            for path in [layout.dataDirectory, layout.socketDirectory, layout.logFile] { try user.own(path) }
+            for path in [layout.dataDirectory, layout.logFile] { try user.own(path) }
             if layout.isRelocated { try user.own(layout.root) }
         }
-        try Self.secureSocketDirectory(layout.socketDirectory, owner: user?.uid ?? geteuid())
     }
 
     private func initialize(_ layout: ClusterLayout, binaries: URL, runner: ServerProcessRunner) throws {
