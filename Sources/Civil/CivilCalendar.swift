@@ -4,6 +4,7 @@
 /// A leaf module so the PostgreSQL wrapper and the event vocabulary share one copy.
 public enum CivilCalendar {
     /// Days since 1970-01-01 of a date (negative before it). `month` is 1…12.
+    @inlinable
     public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -14,6 +15,7 @@ public enum CivilCalendar {
     }
 
     /// Year, month and day of a count of days since 1970-01-01.
+    @inlinable
     public static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

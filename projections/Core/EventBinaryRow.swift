@@ -1,3 +1,5 @@
+import Civil
+
 /// One row of the rebuild's binary COPY (`position::int8, type::text, schema::int4, data::text,
 /// recorded_at::timestamptz`): fields as the server holds them, no text escapes, and the
 /// instant spelled here as `citylab_instant()` would (`2026-10-14T13:00:05.123456Z`) instead of
@@ -37,7 +39,7 @@ enum EventBinaryRow {
             rest += perDay
             days -= 1
         }
-        let (year, month, day) = civil(days: Int(days) + 10_957)
+        let (year, month, day) = CivilCalendar.date(fromDays: Int(days) + 10_957)
         // Years 1 to 9999: what `to_char`'s YYYY spells in four digits.
         guard (1...9999).contains(year) else {
             throw Malformed(description: "an instant out of range in the event stream: \(microseconds)")
@@ -69,19 +71,6 @@ enum EventBinaryRow {
         digits(micros, 6)
         out.append(UInt8(ascii: "Z"))
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    private static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Big-endian fields, each after its length (-1: null, which no column of these has).

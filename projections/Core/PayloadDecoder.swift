@@ -1,3 +1,4 @@
+import Civil
 import Foundation
 
 /// Reads event payloads as the log stores them (`jsonb` text: one flat object whose values are
@@ -51,7 +52,7 @@ enum PayloadDecoder {
                 let minute = number(14, 2), let second = number(17, 2), (1...12).contains(month),
                 (1...daysIn(month, of: year)).contains(day), hour < 24, minute < 60, second < 60
             else { return nil }
-            let seconds = daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+            let seconds = CivilCalendar.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
     }
@@ -62,16 +63,6 @@ enum PayloadDecoder {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Scans one flat JSON object.
