@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("sql/v006-staff-logins.sql"),
                 .embedInCode("sql/v007-staff-adopts-logins-only.sql"),
                 .embedInCode("sql/v008-staff-logins-server-wide.sql"),
+                .embedInCode("sql/v009-batch-append-in-one-call.sql"),
             ]
         ),
         .target(

@@ -14,7 +14,7 @@ extension EventStore {
     /// Decided on SQLSTATE and the constraint's name, never on the server's (translated) text.
     func callAppend(_ prepared: PreparedAppend) throws -> AppendAnswer {
         do {
-            return prepared.count >= PreparedAppend.copyThreshold ? try copyAppend(prepared) : try functionAppend(prepared)
+            return prepared.count >= PreparedAppend.batchThreshold ? try batchAppend(prepared) : try functionAppend(prepared)
         } catch let error as PostgresError where error.sqlState == "CL409" {
             // Raised by our own SQL, whose message text is ours and never translated.
             throw EventStoreError.conflict(error.message)

@@ -2,7 +2,7 @@ import Events
 
 /// The log's tamper evidence: `hash = SHA-256(previous hash ‖ canonical bytes)`, starting
 /// from 32 zero bytes. The canonical bytes (events/README.md) are recomputable from a row
-/// alone. This is the one Swift spelling of them, used by the COPY append path, `audit verify`
+/// alone. This is the one Swift spelling of them, used by the batch append path, `audit verify`
 /// and the bench; PostgreSQL's `citylab_append` (sql/v001–v003, never edited once shipped)
 /// keeps its own and computes the same bytes at append time.
 public enum HashChain {

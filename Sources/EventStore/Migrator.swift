@@ -13,6 +13,7 @@ public enum Migrator {
         Migration(version: 6, name: "staff logins", bytes: PackageResources.v006_staff_logins_sql),
         Migration(version: 7, name: "staff adopts logins only", bytes: PackageResources.v007_staff_adopts_logins_only_sql),
         Migration(version: 8, name: "staff logins server-wide", bytes: PackageResources.v008_staff_logins_server_wide_sql),
+        Migration(version: 9, name: "batch append in one call", bytes: PackageResources.v009_batch_append_in_one_call_sql),
     ]
 
     public struct Status: Sendable, Equatable {

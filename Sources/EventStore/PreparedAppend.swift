@@ -11,14 +11,11 @@ public struct PreparedAppend: Sendable {
     /// literals (`{"session-ses_1"}`, `{3}`): the store checks these; a written stream that
     /// moved is caught by its (stream, version) index.
     let readStreams: String, readVersions: String
-    /// One element per event. None of the texts holds a newline (checked here): the function
-    /// path sends them one per line, the COPY path one row per line.
+    /// One element per event. None of the texts holds a newline (checked here): both paths
+    /// send them one per line.
     let streams: [String], versions: [Int], types: [String], schemas: [Int]
-    /// The payloads in canonical JSON. A batch big enough for the COPY path keeps its events
-    /// instead and encodes each while the rows stream, so the server inserts the first rows
-    /// while later ones are encoded.
+    /// The payloads in canonical JSON, encoded here, before the append takes the head lock.
     let data: [String]
-    let deferred: [PendingEvent]
     let meta: String, result: String?
     /// The batch's result members (`id`, …): `result` and `outcome` add `events` when
     /// `summarized`, and the position.
@@ -41,18 +38,15 @@ public struct PreparedAppend: Sendable {
         types.reserveCapacity(count)
         schemas.reserveCapacity(count)
         data.reserveCapacity(count)
-        let deferEncoding = count >= PreparedAppend.copyThreshold
         for pending in batch.events {
             guard let current = next[pending.stream] else { throw EventStoreError.unexpectedStream(pending.stream) }
             next[pending.stream] = current + 1
             let type = Swift.type(of: pending.event)
             try Self.checkLine(pending.stream.rawValue, "stream name")
             try Self.checkLine(type.eventType, "event type")
-            if !deferEncoding {
-                let payload = try pending.canonicalData()
-                try Self.checkLine(payload, "payload")
-                data.append(payload)
-            }
+            let payload = try pending.canonicalData()
+            try Self.checkLine(payload, "payload")
+            data.append(payload)
             streams.append(pending.stream.rawValue)
             versions.append(current + 1)
             types.append(type.eventType)
@@ -65,7 +59,6 @@ public struct PreparedAppend: Sendable {
         readStreams = readOnly.isEmpty ? "{}" : Self.arrayLiteral(readOnly.map(\.key.rawValue))
         readVersions = Self.integerLiteral(readOnly.map(\.value))
         (self.streams, self.versions, self.types, self.schemas, self.data) = (streams, versions, types, schemas, data)
-        deferred = deferEncoding ? batch.events : []
         meta = batch.metadata.canonicalText
         summarized = summarize
         resultMembers = batch.result
@@ -80,9 +73,9 @@ public struct PreparedAppend: Sendable {
         }
     }
 
-    /// Batches of this many events or more go by COPY (`EventStore.copyAppend`); smaller ones
-    /// through `citylab_append` in one round trip.
-    static let copyThreshold = 32
+    /// Batches of this many events or more are hashed here and sent to `citylab_append_rows`
+    /// (`EventStore.batchAppend`); smaller ones go through `citylab_append` in one round trip.
+    static let batchThreshold = 32
 
     /// What the append answers once committed with its last event at `lastPosition`.
     /// Summarized, each event is listed with its type, stream, version and position.
@@ -125,11 +118,6 @@ public struct PreparedAppend: Sendable {
         }
         text += "]"
         return text
-    }
-
-    /// Event `index`'s payload in canonical JSON.
-    func payload(_ index: Int) throws -> String {
-        index < data.count ? data[index] : try deferred[index].canonicalData()
     }
 
     /// A newline would split one event's value into two lines.

@@ -8,7 +8,7 @@ import Postgres
 /// chain, command record, NOTIFY) beside the same rows inserted as plain SQL on the same
 /// connection, for single-event appends and 100-event batches. Rounds alternate, medians reported,
 /// with this process's CPU per event (the client's share). `--quick`: fewer appends;
-/// `--batches`: only the 100-event rounds. A 100-event batch takes the COPY path
+/// `--batches`: only the 100-event rounds. A 100-event batch takes the batch path
 /// (events/README.md, "How an append reaches the log").
 enum AppendBenchmark {
     static func run(_ arguments: [String]) throws {

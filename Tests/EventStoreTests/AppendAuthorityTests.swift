@@ -177,4 +177,29 @@ final class AppendAuthorityTests: StoreTestCase {
         }
         XCTAssertEqual(try eventCount(), 2)
     }
+
+    /// Migration 9: the batch function, called by hand as an organizer, refuses a placement
+    /// type and a login other than the session's, and writes nothing.
+    func testTheBatchFunctionChecksTypesAndLogin() throws {
+        let organizer = try logins.create("organizer", roles: ["citylab_organizer"])
+        let session = try Connection(logins.url(organizer))
+        defer { session.close() }
+        func rows(_ type: String, _ login: String) -> String {
+            let meta = EventMetadata(actor: "x", commandID: "c", command: "forged", login: StaffLogin(unchecked: login)).canonicalText
+            return """
+                SELECT citylab_append_rows(1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                    E'placement-plc_1\\nplacement-plc_1', '{1,2}', E'\(type)\\n\(type)', '{1,1}', E'{"n":1}\\n{"n":2}',
+                    sha256('a') || sha256('b'), '\(meta)', NULL, NULL)
+                """
+        }
+        XCTAssertThrowsError(try session.simpleQuery(rows("PlacementConfirmed", organizer))) {
+            let error = $0 as? PostgresError
+            XCTAssertEqual(error?.sqlState, "42501", String(reflecting: $0))
+            XCTAssertTrue(error?.message.contains("PlacementConfirmed needs the role citylab_placements") == true, String(reflecting: $0))
+        }
+        assertRefused(session, rows("SeatTaken", "mallory"))
+        XCTAssertEqual(try eventCount(), 0)
+        try session.simpleQuery(rows("SeatTaken", organizer))
+        XCTAssertEqual(try eventCount(), 2, "the same call with the session's login and an organizer's type goes in")
+    }
 }

@@ -6,8 +6,8 @@ import TestSupport
 import XCTest
 
 /// The two ways an append reaches the log (migration 3): small batches through one call of
-/// `citylab_append`, big ones hashed here and sent by COPY between `citylab_append_open` and
-/// `citylab_append_close`. Both must write the same chain, refuse the same conflicts and
+/// `citylab_append`, big ones hashed here and sent in one call of `citylab_append_rows` after
+/// `citylab_append_open`. Both must write the same chain, refuse the same conflicts and
 /// answer a command id once.
 final class AppendPathTests: StoreTestCase {
     /// `count` claims in one stream, each payload with characters COPY and JSON must escape.
@@ -109,10 +109,11 @@ final class AppendPathTests: StoreTestCase {
         }
     }
 
-    /// Migration 4: a long-lived connection (the server, an import, the bench) plans a COPY
+    /// Migration 4: a long-lived connection (the server, an import, the bench) plans a big
     /// batch's open and close once (left to the plan cache, close's range count was planned
     /// anew on every batch), and batches still go through. Migration 5's wrappers (owner's
-    /// rights, search path pinned) keep generic plans too.
+    /// rights, search path pinned) keep generic plans too, and so does migration 9's
+    /// `citylab_append_rows`, which now closes the batch (migration 5's close is gone).
     func testABigBatchOpensAndClosesOnGenericPlans() throws {
         let settings = try connection.query(
             """
@@ -123,10 +124,10 @@ final class AppendPathTests: StoreTestCase {
         XCTAssertEqual(
             settings,
             [
-                "citylab_append_close t: search_path=public, pg_temp,plan_cache_mode=force_generic_plan",
                 "citylab_append_close_unchecked f: plan_cache_mode=force_generic_plan",
                 "citylab_append_open t: search_path=public, pg_temp,plan_cache_mode=force_generic_plan",
                 "citylab_append_open_unchecked f: plan_cache_mode=force_generic_plan",
+                "citylab_append_rows t: search_path=public, pg_temp,plan_cache_mode=force_generic_plan",
             ])
         let big = StreamName("claims-big")
         XCTAssertEqual(try store.append(batch(claims(big, 40), expecting: [big: 0])).position, 40)

@@ -151,7 +151,7 @@ final class EventStoreTests: StoreTestCase {
     func testMigrationsAreIdempotent() throws {
         XCTAssertEqual(try Migrator.migrate(connection, Migrator.eventStore), [])
         let status = try Migrator.status(connection, Migrator.eventStore)
-        XCTAssertEqual(status.applied, 8)
+        XCTAssertEqual(status.applied, 9)
         XCTAssertFalse(status.isBehind)
     }
 
