@@ -9,7 +9,9 @@ enum CommandTree {
         .option(
             "database-url", valueName: "url",
             help: "PostgreSQL URL; else CITYLAB_DATABASE_URL, else the embedded cluster under $CITYLAB_HOME."),
-        .option("actor", valueName: "name", help: "Who is acting, recorded in every event; else CITYLAB_ACTOR, else the OS user."),
+        .option(
+            "actor", valueName: "name",
+            help: "On whose behalf you act, recorded in every event beside your login; else CITYLAB_ACTOR, else the OS user."),
         .option(
             "command-id", valueName: "id",
             help:
